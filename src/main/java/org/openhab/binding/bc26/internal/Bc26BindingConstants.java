@@ -1,0 +1,37 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal;
+
+import java.util.Set;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.core.thing.ThingTypeUID;
+
+/**
+ * Ids shared across the binding: the binding id, thing types and channel ids.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Bc26BindingConstants {
+
+    public static final String BINDING_ID = "bc26";
+
+    /** The bridge: one BC26 modem on one serial port, owning the MQTT session that runs inside the modem. */
+    public static final ThingTypeUID THING_TYPE_MODEM = new ThingTypeUID(BINDING_ID, "modem");
+
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_MODEM);
+
+    private Bc26BindingConstants() {
+    }
+}
