@@ -1,0 +1,510 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.link.LinkException;
+import org.openhab.binding.bc26.internal.modem.link.LinkListener;
+import org.openhab.binding.bc26.internal.modem.link.ModemLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs AT commands over a {@link ModemLink}: one command in flight at a time (the modem executes one at a time and a
+ * pipelining host gets answers out of step), the rest queued; a timeout per command; every incoming line classified
+ * by prefix so URCs reach the {@link AtEventListener} even between a command and its OK; the {@code >} prompt
+ * answered with the command's data and Ctrl+Z; later URCs of two-phase commands awaited with
+ * {@link #awaitUrc(Predicate, Duration)}.
+ * <p>
+ * Nothing here blocks: futures complete on the link's reader thread or on the scheduler, outside the engine's lock.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class AtEngine implements LinkListener, AutoCloseable {
+
+    private static final byte CTRL_Z = 0x1A;
+    private static final byte ESC = 0x1B;
+
+    private final Logger logger = LoggerFactory.getLogger(AtEngine.class);
+    private final ScheduledExecutorService scheduler;
+    private final AtEventListener listener;
+    private final Object lock = new Object();
+    private final AtFramer framer;
+    private final Deque<Pending> queue = new ArrayDeque<>();
+    private final List<UrcWaiter> waiters = new ArrayList<>();
+    /** Work to run after the lock is released (future completion, listener calls, writes). */
+    private final List<Runnable> afterLock = new ArrayList<>();
+
+    private volatile @Nullable ModemLink link;
+    private @Nullable Pending current;
+    private boolean closed;
+    private boolean restartReported;
+
+    public AtEngine(ScheduledExecutorService scheduler, AtEventListener listener) {
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.framer = new AtFramer(new AtFramer.Sink() {
+            @Override
+            public void line(AtLine line) {
+                handleLine(line);
+            }
+
+            @Override
+            public void prompt() {
+                handlePrompt();
+            }
+        });
+    }
+
+    /** Connects the engine to its link; call once, right after opening the link with this engine as listener. */
+    public void attach(ModemLink link) {
+        this.link = link;
+    }
+
+    /**
+     * Queues a command.
+     *
+     * @return completes with the information lines on OK, or exceptionally with an {@link AtException}
+     */
+    public CompletableFuture<AtResponse> send(AtCommand command) {
+        Pending pending = new Pending(command);
+        synchronized (lock) {
+            if (closed) {
+                pending.future.completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed"));
+                return pending.future;
+            }
+            queue.add(pending);
+        }
+        pump();
+        return pending.future;
+    }
+
+    /**
+     * Queues commands back to back, so no other command can run between them (e.g. switching the publish data
+     * format around one binary publish).
+     */
+    public List<CompletableFuture<AtResponse>> sendAll(List<AtCommand> commands) {
+        List<Pending> pendings = commands.stream().map(Pending::new).toList();
+        synchronized (lock) {
+            if (closed) {
+                pendings.forEach(p -> p.future
+                        .completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed")));
+            } else {
+                queue.addAll(pendings);
+            }
+        }
+        pump();
+        return pendings.stream().map(p -> p.future).toList();
+    }
+
+    /** Sends a command and waits for its answer (the engine enforces the command's timeout). */
+    public AtResponse execute(AtCommand command) throws AtException {
+        return await(send(command), command.timeout());
+    }
+
+    /**
+     * Waits for a URC. Register the wait <em>before</em> sending the command that causes it: the URC may arrive in
+     * the same read as the command's OK.
+     *
+     * @param match which line ends the wait
+     * @param timeout how long to wait
+     * @return completes with the matching line, or exceptionally with an {@link AtException} (TIMEOUT, LINK_LOST,
+     *         CLOSED)
+     */
+    public CompletableFuture<AtLine> awaitUrc(Predicate<AtLine> match, Duration timeout) {
+        UrcWaiter waiter = new UrcWaiter(match);
+        synchronized (lock) {
+            if (closed) {
+                waiter.future.completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed"));
+                return waiter.future;
+            }
+            waiters.add(waiter);
+        }
+        ScheduledFuture<?> timer = scheduler.schedule(() -> waiter.future.completeExceptionally(
+                new AtException(AtException.Kind.TIMEOUT, "No URC within " + timeout.toMillis() + " ms")),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        waiter.future.whenComplete((line, error) -> {
+            timer.cancel(false);
+            synchronized (lock) {
+                waiters.remove(waiter);
+            }
+        });
+        return waiter.future;
+    }
+
+    /**
+     * Sends {@code AT} until the modem answers OK: this both finds the baud rate of an auto-bauding modem and wakes
+     * one that sleeps (the first AT after sleep is swallowed).
+     *
+     * @param attempts how many times to try
+     * @param perAttempt how long to wait for each answer
+     * @throws AtException TIMEOUT if the modem never answered
+     */
+    public void synchronize(int attempts, Duration perAttempt) throws AtException {
+        AtCommand at = AtCommand.of("AT").withTimeout(perAttempt);
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                execute(at);
+                return;
+            } catch (AtException e) {
+                if (e.getKind() != AtException.Kind.TIMEOUT && e.getKind() != AtException.Kind.ERROR) {
+                    throw e;
+                }
+                logger.trace("No answer to AT (attempt {} of {})", attempt, attempts);
+            }
+        }
+        throw new AtException(AtException.Kind.TIMEOUT, "The modem does not answer AT");
+    }
+
+    /** Waits for a future of this engine, turning every failure into an {@link AtException}. */
+    public static <T> T await(CompletableFuture<T> future, Duration expected) throws AtException {
+        try {
+            // The engine times out on its own; the extra margin only guards against a stuck scheduler.
+            return future.get(expected.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AtException atException) {
+                throw atException;
+            }
+            throw new AtException(AtException.Kind.UNEXPECTED_ANSWER, String.valueOf(cause));
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new AtException(AtException.Kind.TIMEOUT, "No answer in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(false);
+            throw new AtException(AtException.Kind.CLOSED, "Interrupted");
+        }
+    }
+
+    /** Whether the engine still accepts commands. */
+    public boolean isOpen() {
+        synchronized (lock) {
+            return !closed;
+        }
+    }
+
+    @Override
+    public void close() {
+        failAll(new AtException(AtException.Kind.CLOSED, "Modem link closed"));
+        ModemLink link = this.link;
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    @Override
+    public void bytesReceived(byte[] data, int length) {
+        synchronized (lock) {
+            framer.feed(data, length);
+        }
+        runAfterLock();
+    }
+
+    @Override
+    public void linkLost(String reason) {
+        logger.debug("Link lost: {}", reason);
+        if (failAll(new AtException(AtException.Kind.LINK_LOST, reason))) {
+            listener.linkLost(reason);
+        }
+    }
+
+    /** Fails every pending command and URC wait; returns false if the engine was already closed. */
+    private boolean failAll(AtException reason) {
+        List<CompletableFuture<?>> failed = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            Pending pending = current;
+            if (pending != null) {
+                pending.cancelTimer();
+                failed.add(pending.future);
+                current = null;
+            }
+            for (Pending queued : queue) {
+                failed.add(queued.future);
+            }
+            queue.clear();
+            for (UrcWaiter waiter : waiters) {
+                failed.add(waiter.future);
+            }
+            waiters.clear();
+        }
+        failed.forEach(f -> f.completeExceptionally(reason));
+        return true;
+    }
+
+    /** Starts the next queued command if none is in flight. */
+    private void pump() {
+        Pending next;
+        synchronized (lock) {
+            if (current != null || closed || queue.isEmpty()) {
+                return;
+            }
+            next = queue.poll();
+            current = next;
+            framer.expectPrompt(next.command.promptData() != null);
+            Duration timeout = next.command.timeout();
+            next.timer = scheduler.schedule(() -> timedOut(next), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        logger.trace(">> {}", next.command.logText());
+        if (write(next, (next.command.text() + "\r").getBytes(StandardCharsets.UTF_8))
+                && next.command.hasNoFinalResult()) {
+            synchronized (lock) {
+                finish(next, new AtResponse(List.of()), null);
+            }
+            runAfterLock();
+        }
+    }
+
+    private boolean write(Pending pending, byte[] bytes) {
+        ModemLink link = this.link;
+        try {
+            if (link == null) {
+                throw new LinkException(LinkException.Kind.IO_ERROR, "?", "No link attached");
+            }
+            link.write(bytes);
+            return true;
+        } catch (LinkException e) {
+            synchronized (lock) {
+                if (current == pending) {
+                    finish(pending, null, new AtException(AtException.Kind.LINK_LOST, e.getMessage()));
+                }
+            }
+            runAfterLock();
+            return false;
+        }
+    }
+
+    private void timedOut(Pending pending) {
+        synchronized (lock) {
+            if (current != pending) {
+                return;
+            }
+            if (pending.command.promptData() != null) {
+                // Still in data mode (or about to enter it): ESC makes the modem drop the message and leave it.
+                afterLock.add(() -> writeQuietly(new byte[] { ESC }));
+            }
+            logger.debug("No answer to {} within {} ms", pending.command.logText(),
+                    pending.command.timeout().toMillis());
+            finish(pending, null, new AtException(AtException.Kind.TIMEOUT,
+                    "No answer to " + pending.command.logText() + " within " + pending.command.timeout().toMillis()
+                            + " ms"));
+        }
+        runAfterLock();
+    }
+
+    private void writeQuietly(byte[] bytes) {
+        ModemLink link = this.link;
+        if (link != null) {
+            try {
+                link.write(bytes);
+            } catch (LinkException e) {
+                logger.debug("Write failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Called under the lock. */
+    private void finish(Pending pending, @Nullable AtResponse response, @Nullable AtException error) {
+        pending.cancelTimer();
+        if (current == pending) {
+            current = null;
+        }
+        framer.expectPrompt(false);
+        if (error == null && response != null) {
+            restartReported = false;
+            afterLock.add(() -> pending.future.complete(response));
+        } else if (error != null) {
+            afterLock.add(() -> pending.future.completeExceptionally(error));
+        }
+        afterLock.add(this::pump);
+    }
+
+    /** Called under the lock, from the framer. */
+    private void handlePrompt() {
+        Pending pending = current;
+        byte[] data = pending == null ? null : pending.command.promptData();
+        if (pending == null || data == null || pending.promptAnswered) {
+            return;
+        }
+        pending.promptAnswered = true;
+        logger.trace("<< > (sending {} bytes and Ctrl+Z)", data.length);
+        byte[] message = new byte[data.length + 1];
+        System.arraycopy(data, 0, message, 0, data.length);
+        message[data.length] = CTRL_Z;
+        afterLock.add(() -> write(pending, message));
+    }
+
+    /** Called under the lock, from the framer. */
+    private void handleLine(AtLine line) {
+        String text = line.text().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        Pending pending = current;
+        if (pending != null && text.equalsIgnoreCase(pending.command.text())) {
+            logger.trace("<< (echo) {}", pending.command.logText());
+            return;
+        }
+        LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;
+        if (kind != LineKind.URC) {
+            // URCs are logged by their consumers: a +QMTRECV line is user data.
+            logger.trace("<< {}", text);
+        }
+        switch (kind) {
+            case BANNER -> handleBanner(pending);
+            case OK -> {
+                if (pending != null) {
+                    finish(pending, new AtResponse(pending.lines), null);
+                } else {
+                    logger.debug("OK without a command (late answer to a timed-out command)");
+                }
+            }
+            case FINAL_ERROR -> {
+                if (pending != null) {
+                    finish(pending, null, errorOf(text, pending.command));
+                } else {
+                    logger.debug("{} without a command (late answer to a timed-out command)", text);
+                }
+            }
+            case URC -> {
+                if (pending != null && pending.command.isInfo(text)) {
+                    pending.lines.add(text);
+                } else {
+                    dispatchUrc(line);
+                }
+            }
+            case OTHER -> {
+                if (pending != null && line.isComplete()
+                        && (pending.command.isInfo(text) || pending.command.anyLineIsInfo())) {
+                    pending.lines.add(text);
+                } else if (!text.regionMatches(true, 0, "AT", 0, 2)) {
+                    logger.debug("Ignoring unexpected line from the modem: {}", abbreviate(text));
+                }
+            }
+        }
+    }
+
+    private void handleBanner(@Nullable Pending pending) {
+        framer.expectPrompt(false);
+        if (restartReported) {
+            return;
+        }
+        restartReported = true;
+        logger.debug("Modem restarted (boot banner)");
+        if (pending != null && !pending.command.hasNoFinalResult()) {
+            finish(pending, null, new AtException(AtException.Kind.MODEM_RESTARTED,
+                    "The modem restarted during " + pending.command.logText()));
+        }
+        afterLock.add(listener::modemRestarted);
+    }
+
+    private void dispatchUrc(AtLine line) {
+        // Only the oldest matching waiter gets the line: QoS 0 publishes all wait for "+QMTPUB: <id>,0,..." and the
+        // modem answers them in order.
+        for (UrcWaiter waiter : waiters) {
+            if (waiter.match.test(line)) {
+                waiters.remove(waiter);
+                afterLock.add(() -> waiter.future.complete(line));
+                break;
+            }
+        }
+        afterLock.add(() -> listener.urc(line));
+    }
+
+    private static AtException errorOf(String text, AtCommand command) {
+        if (text.startsWith("+CME ERROR:")) {
+            String code = text.substring("+CME ERROR:".length()).trim();
+            try {
+                int number = Integer.parseInt(code);
+                return new AtException(AtException.Kind.CME_ERROR,
+                        command.logText() + " failed: " + CmeErrors.describe(number), number);
+            } catch (NumberFormatException e) {
+                return new AtException(AtException.Kind.CME_ERROR, command.logText() + " failed: " + code);
+            }
+        }
+        return new AtException(AtException.Kind.ERROR, command.logText() + " answered " + text);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 120) + "... (" + text.length() + " characters)";
+    }
+
+    /** Runs the work queued under the lock, on the calling thread, in order. */
+    private void runAfterLock() {
+        while (true) {
+            Runnable next;
+            synchronized (lock) {
+                if (afterLock.isEmpty()) {
+                    return;
+                }
+                next = afterLock.remove(0);
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                logger.warn("Error in a modem event handler: {}", e.toString(), e);
+            }
+        }
+    }
+
+    /** A command in the queue or in flight. */
+    private static final class Pending {
+        final AtCommand command;
+        final CompletableFuture<AtResponse> future = new CompletableFuture<>();
+        final List<String> lines = new ArrayList<>();
+        @Nullable
+        ScheduledFuture<?> timer;
+        boolean promptAnswered;
+
+        Pending(AtCommand command) {
+            this.command = command;
+        }
+
+        void cancelTimer() {
+            ScheduledFuture<?> timer = this.timer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    /** Someone waiting for a URC. */
+    private static final class UrcWaiter {
+        final Predicate<AtLine> match;
+        final CompletableFuture<AtLine> future = new CompletableFuture<>();
+
+        UrcWaiter(Predicate<AtLine> match) {
+            this.match = match;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Receives what the modem says on its own. Called on the link's reader thread: do not block.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public interface AtEventListener {
+
+    /** An unsolicited result code ({@code +QMTRECV}, {@code +QMTSTAT}, {@code +CEREG}, ...). */
+    void urc(AtLine line);
+
+    /** The modem printed its boot banner: it restarted and lost all state. */
+    void modemRestarted();
+
+    /** The serial link is gone; the engine is closed and every pending command failed. */
+    void linkLost(String reason);
+}

@@ -1,0 +1,80 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Builds quoted AT parameters. Quectel firmware has no escape mechanism inside quotes (an inner {@code "} ends the
+ * string, {@code \"} is not translated; protocol reference §6.6), and CR, LF, Ctrl+Z or ESC would end the command
+ * or data mode. So a value with any of those is refused with a clear message; nothing a caller passes in can ever
+ * start a new AT command.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class AtText {
+
+    private AtText() {
+    }
+
+    /**
+     * Quotes a value.
+     *
+     * @param value the value
+     * @param what its name for the error message, e.g. "client id"
+     * @param maxBytes the modem's limit in UTF-8 bytes
+     * @return {@code "value"}
+     * @throws IllegalArgumentException if the value cannot be sent safely
+     */
+    public static String quoted(String value, String what, int maxBytes) {
+        check(value, what, maxBytes);
+        return '"' + value + '"';
+    }
+
+    /**
+     * Checks that a value can be sent inside quotes.
+     *
+     * @throws IllegalArgumentException naming the first problem
+     */
+    public static void check(String value, String what, int maxBytes) {
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBytes) {
+            throw new IllegalArgumentException(
+                    capitalize(what) + " is " + bytes + " bytes long; the modem accepts at most " + maxBytes);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                throw new IllegalArgumentException(
+                        capitalize(what) + " contains a double quote (\"), which the modem cannot receive");
+            }
+            if (c < 0x20 || c == 0x7F) {
+                throw new IllegalArgumentException(capitalize(what) + " contains the control character 0x"
+                        + String.format("%02X", (int) c) + ", which the modem cannot receive");
+            }
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1)))) {
+                if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(value.charAt(i - 1))) {
+                    throw new IllegalArgumentException(capitalize(what) + " is not valid Unicode text");
+                }
+            }
+        }
+    }
+
+    private static String capitalize(String what) {
+        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
+    }
+}

@@ -1,0 +1,67 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Classifies modem lines by their prefix, never by their position: URCs arrive at any time, also between a
+ * command and its OK (protocol reference §6.2).
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public enum LineKind {
+    /** OK: the command succeeded. */
+    OK,
+    /** ERROR, +CME ERROR, NO CARRIER: the command failed (NO CARRIER is the OK of AT+CGACT=0). */
+    FINAL_ERROR,
+    /** An unsolicited result code. */
+    URC,
+    /** A line of the boot banner (BROM) or BC660K's RDY: the modem restarted. */
+    BANNER,
+    /** Anything else: an information line of the pending command, an echo, or noise. */
+    OTHER;
+
+    private static final List<String> URC_PREFIXES = List.of("+QMTRECV:", "+QMTSTAT:", "+QMTOPEN:", "+QMTCLOSE:",
+            "+QMTCONN:", "+QMTDISC:", "+QMTSUB:", "+QMTUNS:", "+QMTPUB:", "+CEREG:", "+CSCON:", "+IP:",
+            "+QNBIOTEVENT:", "+CPIN:", "+CFUN:", "+QATWAKEUP", "+CTZV:", "+CTZE:", "+CEDRXP:", "+QGACT:", "+QIURC:",
+            "+QPING:", "+CGEV:");
+    /** The MT2625 boot ROM lines (F1: 0000 0000, V0: 0000 0000 [0001], ...), printed with LF CR endings. */
+    private static final Pattern BROM_LINE = Pattern.compile("(F1|V0|00|01|U0|T0): [0-9A-F]{4} [0-9A-F]{4}( \\[[0-9A-F]{4}])?");
+
+    /** The kind of a line. */
+    public static LineKind of(String line) {
+        if (line.equals("OK")) {
+            return OK;
+        }
+        if (line.equals("ERROR") || line.startsWith("+CME ERROR:") || line.startsWith("+CMS ERROR:")
+                || line.equals("NO CARRIER")) {
+            return FINAL_ERROR;
+        }
+        if (line.startsWith("+")) {
+            for (String prefix : URC_PREFIXES) {
+                if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                    return URC;
+                }
+            }
+        }
+        if (line.equals("Leaving the BROM") || line.equals("RDY") || BROM_LINE.matcher(line).matches()) {
+            return BANNER;
+        }
+        return OTHER;
+    }
+}

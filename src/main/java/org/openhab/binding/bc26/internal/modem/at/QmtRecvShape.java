@@ -1,0 +1,162 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Locates the fields of a {@code +QMTRECV: <id>,<msgID>,"<topic>","<payload>"} record. BC26 prints topic and payload
+ * without any escaping, so the payload may hold quotes, commas and line breaks: it runs from the quote after the
+ * topic to the <em>last</em> quote of the record. Unquoted fields (older Quectel firmware) and an optional space
+ * after the colon are accepted. Works on bytes so payloads that are not UTF-8 survive.
+ *
+ * @param connectId the client id 0-5
+ * @param messageId the broker's packet id (0 for QoS 0)
+ * @param topicStart first byte of the topic
+ * @param topicEnd end (exclusive) of the topic
+ * @param payloadStart first byte of the payload
+ * @param payloadEnd end (exclusive) of the payload
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public record QmtRecvShape(int connectId, int messageId, int topicStart, int topicEnd, int payloadStart,
+        int payloadEnd) {
+
+    private static final int PREFIX_LENGTH = "+QMTRECV:".length();
+
+    /**
+     * Whether a record is finished. Only an opened quoted payload without its closing quote is unfinished; anything
+     * else (including malformed input) counts as finished so the framer never waits for it.
+     */
+    static boolean isComplete(byte[] b) {
+        int i = afterTwoNumbers(b);
+        if (i < 0 || i >= b.length || b[i] != '"') {
+            return true;
+        }
+        int separator = topicSeparator(b, i + 1);
+        if (separator < 0) {
+            return true;
+        }
+        int payload = separator + 2;
+        if (payload >= b.length) {
+            return false;
+        }
+        if (b[payload] != '"') {
+            return true;
+        }
+        return b.length - 1 > payload && b[b.length - 1] == '"';
+    }
+
+    /**
+     * Parses a record.
+     *
+     * @param b the record's bytes
+     * @return the field positions, or null if the record is malformed
+     */
+    public static @Nullable QmtRecvShape parse(byte[] b) {
+        int i = skipSpaces(b, PREFIX_LENGTH);
+        int idEnd = digits(b, i);
+        if (idEnd == i || idEnd >= b.length || b[idEnd] != ',' || idEnd - i > 3) {
+            return null;
+        }
+        int connectId = Integer.parseInt(new String(b, i, idEnd - i, java.nio.charset.StandardCharsets.US_ASCII));
+        i = skipSpaces(b, idEnd + 1);
+        int midEnd = digits(b, i);
+        if (midEnd == i || midEnd >= b.length || b[midEnd] != ',' || midEnd - i > 5) {
+            return null;
+        }
+        int messageId = Integer.parseInt(new String(b, i, midEnd - i, java.nio.charset.StandardCharsets.US_ASCII));
+        i = skipSpaces(b, midEnd + 1);
+        if (i >= b.length) {
+            return null;
+        }
+        if (b[i] == '"') {
+            int separator = topicSeparator(b, i + 1);
+            if (separator < 0) {
+                return null;
+            }
+            int payload = separator + 2;
+            if (payload < b.length && b[payload] == '"') {
+                if (b.length - 1 <= payload || b[b.length - 1] != '"') {
+                    return null;
+                }
+                return new QmtRecvShape(connectId, messageId, i + 1, separator, payload + 1, b.length - 1);
+            }
+            return new QmtRecvShape(connectId, messageId, i + 1, separator, payload, b.length);
+        }
+        int comma = indexOf(b, (byte) ',', i);
+        if (comma < 0) {
+            return null;
+        }
+        int payloadStart = comma + 1;
+        int payloadEnd = b.length;
+        if (payloadEnd - payloadStart >= 2 && b[payloadStart] == '"' && b[payloadEnd - 1] == '"') {
+            payloadStart++;
+            payloadEnd--;
+        }
+        return new QmtRecvShape(connectId, messageId, i, comma, payloadStart, payloadEnd);
+    }
+
+    /** Index after "+QMTRECV: <id>,<msgID>," or -1. */
+    private static int afterTwoNumbers(byte[] b) {
+        int i = skipSpaces(b, PREFIX_LENGTH);
+        for (int field = 0; field < 2; field++) {
+            int end = digits(b, i);
+            if (end == i || end >= b.length || b[end] != ',') {
+                return -1;
+            }
+            i = skipSpaces(b, end + 1);
+        }
+        return i;
+    }
+
+    /** Position of the quote that closes the topic: the first {@code ","}, else the first {@code ",}. */
+    private static int topicSeparator(byte[] b, int from) {
+        for (int i = from; i + 2 < b.length; i++) {
+            if (b[i] == '"' && b[i + 1] == ',' && b[i + 2] == '"') {
+                return i;
+            }
+        }
+        for (int i = from; i + 1 < b.length; i++) {
+            if (b[i] == '"' && b[i + 1] == ',') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(byte[] b, int i) {
+        while (i < b.length && b[i] == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int digits(byte[] b, int i) {
+        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indexOf(byte[] b, byte value, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

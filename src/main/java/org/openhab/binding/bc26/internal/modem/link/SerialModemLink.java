@@ -1,0 +1,196 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.link;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortDataListener;
+import com.fazecast.jSerialComm.SerialPortEvent;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+
+/**
+ * A serial port opened with jSerialComm. Reads are event driven (jSerialComm's own event thread calls us when bytes
+ * are available), so no thread of ours ever blocks on the port.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class SerialModemLink implements ModemLink {
+
+    private static final int ERRNO_EACCES = 13;
+    private static final int ERRNO_EBUSY = 16;
+    private static final int WRITE_TIMEOUT_MS = 2000;
+
+    private final Logger logger = LoggerFactory.getLogger(SerialModemLink.class);
+    private final SerialPort port;
+    private final String name;
+    private final LinkListener listener;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private final AtomicBoolean lostReported = new AtomicBoolean();
+
+    private SerialModemLink(SerialPort port, String name, LinkListener listener) {
+        this.port = port;
+        this.name = name;
+        this.listener = listener;
+    }
+
+    /**
+     * Opens a serial port.
+     *
+     * @param name device path or symlink (resolved anew on every open, so a re-plugged adapter behind a
+     *            {@code /dev/serial/by-id} link is found again)
+     * @param settings line settings
+     * @param listener receives bytes and link loss
+     * @return the open link
+     * @throws LinkException if the port is missing, busy, forbidden or fails to open
+     */
+    public static SerialModemLink open(String name, SerialSettings settings, LinkListener listener)
+            throws LinkException {
+        if (!Files.exists(Path.of(name))) {
+            throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name, "Serial port " + name + " does not exist");
+        }
+        SerialPort port;
+        try {
+            port = SerialPort.getCommPort(name);
+        } catch (SerialPortInvalidPortException e) {
+            throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name,
+                    "Serial port " + name + " does not exist");
+        }
+        port.setComPortParameters(settings.baudRate(), settings.dataBits(),
+                settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT,
+                toJSerialCommParity(settings.parity()));
+        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0,
+                WRITE_TIMEOUT_MS);
+        if (!port.openPort()) {
+            int errno = port.getLastErrorCode();
+            if (errno == ERRNO_EBUSY) {
+                throw new LinkException(LinkException.Kind.PORT_IN_USE, name,
+                        "Serial port " + name + " is in use by another program");
+            }
+            if (errno == ERRNO_EACCES) {
+                throw new LinkException(LinkException.Kind.PERMISSION_DENIED, name,
+                        "No permission to open serial port " + name);
+            }
+            if (!Files.exists(Path.of(name))) {
+                throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name,
+                        "Serial port " + name + " does not exist");
+            }
+            throw new LinkException(LinkException.Kind.IO_ERROR, name,
+                    "Serial port " + name + " could not be opened (error " + errno + ")");
+        }
+        SerialModemLink link = new SerialModemLink(port, name, listener);
+        port.addDataListener(link.new EventListener());
+        return link;
+    }
+
+    private static int toJSerialCommParity(SerialSettings.Parity parity) {
+        return switch (parity) {
+            case NONE -> SerialPort.NO_PARITY;
+            case ODD -> SerialPort.ODD_PARITY;
+            case EVEN -> SerialPort.EVEN_PARITY;
+            case MARK -> SerialPort.MARK_PARITY;
+            case SPACE -> SerialPort.SPACE_PARITY;
+        };
+    }
+
+    @Override
+    public void write(byte[] data) throws LinkException {
+        if (!open.get() || lostReported.get()) {
+            throw new LinkException(LinkException.Kind.IO_ERROR, name, "Serial port " + name + " is closed");
+        }
+        int written = 0;
+        while (written < data.length) {
+            int n = port.writeBytes(data, data.length - written, written);
+            if (n <= 0) {
+                // writeBytes returns 0 on a dead pty and -1 on errors; isOpen() cannot be trusted after EIO.
+                reportLost("write to " + name + " failed");
+                throw new LinkException(LinkException.Kind.IO_ERROR, name, "Writing to serial port " + name + " failed");
+            }
+            written += n;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            port.removeDataListener();
+            port.closePort();
+        }
+    }
+
+    private void reportLost(String reason) {
+        if (lostReported.compareAndSet(false, true)) {
+            // jSerialComm repeats PORT_DISCONNECTED until the port is closed; close it off this event thread.
+            Thread closer = new Thread(this::close, "OH-bc26-serial-close");
+            closer.setDaemon(true);
+            closer.start();
+            if (open.get()) {
+                listener.linkLost(reason);
+            }
+        }
+    }
+
+    private final class EventListener implements SerialPortDataListener {
+        private final byte[] buffer = new byte[4096];
+
+        @Override
+        public int getListeningEvents() {
+            return SerialPort.LISTENING_EVENT_DATA_AVAILABLE | SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
+        }
+
+        @Override
+        public void serialEvent(@NonNullByDefault({}) SerialPortEvent event) {
+            if (!open.get() || lostReported.get()) {
+                return;
+            }
+            if (event.getEventType() == SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) {
+                reportLost("serial port " + name + " disconnected");
+                return;
+            }
+            try {
+                int available;
+                while ((available = port.bytesAvailable()) != 0) {
+                    if (available < 0) {
+                        reportLost("serial port " + name + " failed (EIO)");
+                        return;
+                    }
+                    int n = port.readBytes(buffer, Math.min(available, buffer.length));
+                    if (n < 0) {
+                        reportLost("serial port " + name + " failed (EIO)");
+                        return;
+                    }
+                    if (n == 0) {
+                        return;
+                    }
+                    listener.bytesReceived(buffer, n);
+                }
+            } catch (RuntimeException e) {
+                // A listener bug must not kill jSerialComm's event thread.
+                logger.warn("Error while handling data from {}: {}", name, e.toString(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,589 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.at.AtCommand;
+import org.openhab.binding.bc26.internal.modem.at.AtEngine;
+import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.at.AtResponse;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.at.QmtRecvShape;
+import org.openhab.binding.bc26.internal.modem.network.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT client that runs inside the modem, for one connect id: configuration (AT+QMTCFG), open (AT+QMTOPEN),
+ * connect (AT+QMTCONN), subscriptions (kept and made again after every reconnect), publishing in the form each
+ * payload needs, receiving ({@code +QMTRECV}) and loss of the session ({@code +QMTSTAT}).
+ * <p>
+ * {@link #connect()} and {@link #disconnect()} block (run them on a scheduler thread); publish, subscribe and
+ * unsubscribe return futures, so many can be in flight without a thread each. The owner passes every URC to
+ * {@link #handleUrc(AtLine)}.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Bc26MqttClient {
+
+    /** Longest answer time of AT+QMTOPEN (network dependent, AN11). */
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(75);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration PROMPT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_TOPICS_PER_SUBSCRIBE = 4;
+
+    private final Logger logger = LoggerFactory.getLogger(Bc26MqttClient.class);
+    private final AtEngine engine;
+    private final MqttSettings settings;
+    private final MqttClientListener listener;
+    private final MessageIds messageIds = new MessageIds();
+    /** Topic filter to requested QoS, in the order they were added. */
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    /** Pending broker answers, failed at once when the session is lost. */
+    private final Set<CompletableFuture<?>> awaitingBroker = ConcurrentHashMap.newKeySet();
+    private final String idText;
+
+    private volatile MqttState state = MqttState.CLOSED;
+    private volatile boolean hexFormatAvailable = true;
+
+    public Bc26MqttClient(AtEngine engine, MqttSettings settings, MqttClientListener listener) {
+        this.engine = engine;
+        this.settings = settings;
+        this.listener = listener;
+        this.idText = Integer.toString(settings.connectId());
+    }
+
+    public MqttState state() {
+        return state;
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    /** How long the broker may take to acknowledge: the modem's timeout for each try, times the tries, plus slack. */
+    Duration acknowledgeTimeout() {
+        return Duration.ofSeconds((long) settings.packetTimeoutSeconds() * (settings.retries() + 1) + 5);
+    }
+
+    /**
+     * Configures, opens and connects the client, then makes every subscription again. A stale client left open by
+     * an earlier run ({@code +QMTOPEN: <id>,2}) is closed and the open retried once.
+     *
+     * @throws MqttException with the decoded reason
+     */
+    public void connect() throws MqttException {
+        setState(MqttState.OPENING);
+        try {
+            configure();
+            int result = open();
+            if (result == 2) {
+                logger.debug("MQTT client {} is occupied by a stale session; closing it first", idText);
+                closeClient();
+                configure();
+                result = open();
+            }
+            if (result != 0) {
+                throw new MqttException(QmtCodes.openReason(result),
+                        "Opening the connection to " + settings.host() + ":" + settings.port() + " failed: "
+                                + QmtCodes.openResult(result),
+                        result);
+            }
+            setState(MqttState.OPEN);
+            setState(MqttState.CONNECTING);
+            connectClient();
+            setState(MqttState.CONNECTED);
+        } catch (MqttException e) {
+            setState(MqttState.CLOSED);
+            throw e;
+        }
+        resubscribe();
+    }
+
+    /** Disconnects and closes the client; best effort, never throws. */
+    public void disconnect() {
+        MqttState before = state;
+        if (before == MqttState.CLOSED) {
+            return;
+        }
+        setState(MqttState.DISCONNECTING);
+        if (before == MqttState.CONNECTED) {
+            try {
+                CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTDISC:"), CLOSE_TIMEOUT);
+                runTwoPhase(AtCommand.of("AT+QMTDISC=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT);
+            } catch (MqttException e) {
+                logger.debug("AT+QMTDISC failed: {}", e.getMessage());
+            }
+        }
+        closeClient();
+        setState(MqttState.CLOSED);
+        failAwaiting(new MqttException(MqttException.Reason.NOT_CONNECTED, "The MQTT client was disconnected"));
+    }
+
+    /** AT+QMTCLOSE and its URC; errors mean there was nothing to close. */
+    private void closeClient() {
+        try {
+            CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCLOSE:"), CLOSE_TIMEOUT);
+            runTwoPhase(AtCommand.of("AT+QMTCLOSE=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT);
+        } catch (MqttException e) {
+            logger.debug("AT+QMTCLOSE: {}", e.getMessage());
+        }
+    }
+
+    private void configure() throws MqttException {
+        List<String> items = new ArrayList<>();
+        items.add("\"version\"," + idText + "," + settings.protocolVersion());
+        items.add("\"keepalive\"," + idText + "," + settings.keepAliveSeconds());
+        items.add("\"session\"," + idText + "," + (settings.cleanSession() ? 1 : 0));
+        items.add("\"timeout\"," + idText + "," + settings.packetTimeoutSeconds() + "," + settings.retries() + ",0");
+        MqttSettings.Will will = settings.will();
+        items.add(will == null ? "\"will\"," + idText + ",0"
+                : "\"will\"," + idText + ",1," + will.qos() + "," + (will.retain() ? 1 : 0) + ","
+                        + AtText.quoted(will.topic(), "will topic", MqttTopics.MAX_TOPIC_BYTES) + ","
+                        + AtText.quoted(will.message(), "will message", 256));
+        for (String item : items) {
+            execute(AtCommand.of("AT+QMTCFG=" + item));
+        }
+        // Firmware before AN V1.1 lacks these two; without "dataformat" binary payloads cannot be sent.
+        try {
+            execute(AtCommand.of("AT+QMTCFG=\"dataformat\"," + idText + ",0," + receiveFormat()));
+            hexFormatAvailable = true;
+        } catch (MqttException e) {
+            hexFormatAvailable = false;
+            logger.debug("The modem has no MQTT hex data format; binary payloads will be refused");
+        }
+        try {
+            execute(AtCommand.of("AT+QMTCFG=\"echomode\"," + idText + ",0"));
+        } catch (MqttException e) {
+            logger.debug("The modem has no MQTT echo mode setting");
+        }
+    }
+
+    /** AT+QMTOPEN and the result of its URC. */
+    private int open() throws MqttException {
+        CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTOPEN:"), OPEN_TIMEOUT);
+        AtLine line = runTwoPhase(AtCommand.of("AT+QMTOPEN=" + idText + ","
+                + AtText.quoted(settings.host(), "broker host", 100) + "," + settings.port()).withoutInfo(), urc,
+                OPEN_TIMEOUT);
+        return urcField(line, 1);
+    }
+
+    /** AT+QMTCONN; ends on +QMTCONN or on +QMTSTAT (a broker that drops the link during CONNECT sends no +QMTCONN). */
+    private void connectClient() throws MqttException {
+        StringBuilder command = new StringBuilder("AT+QMTCONN=").append(idText).append(',')
+                .append(AtText.quoted(settings.clientId(), "client id", 128));
+        String logText = command.toString();
+        String username = settings.username();
+        String password = settings.password();
+        if (username != null) {
+            command.append(',').append(AtText.quoted(username, "user name", 256));
+            logText = command.toString();
+            if (password != null) {
+                command.append(',').append(AtText.quoted(password, "password", 256));
+                logText += ",\"****\"";
+            }
+        }
+        CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCONN:").or(urcOf("+QMTSTAT:")),
+                acknowledgeTimeout());
+        AtLine line = runTwoPhase(AtCommand.of(command.toString()).withLogText(logText).withoutInfo(), urc,
+                acknowledgeTimeout());
+        if (line.startsWith("+QMTSTAT:")) {
+            int code = urcField(line, 1);
+            throw new MqttException(MqttException.Reason.CONNECT_FAILED,
+                    "The broker closed the connection during CONNECT: " + QmtCodes.statCode(code), code);
+        }
+        int result = urcField(line, 1);
+        if (result != 0) {
+            throw new MqttException(MqttException.Reason.CONNECT_FAILED,
+                    "CONNECT was not acknowledged: " + QmtCodes.sendResult(result), result);
+        }
+        int[] fields = urcFields(line);
+        int returnCode = fields.length > 2 ? fields[2] : 0;
+        if (returnCode != 0) {
+            throw new MqttException(MqttException.Reason.CONNECTION_REFUSED,
+                    "The broker refused the connection: " + QmtCodes.connackCode(returnCode), returnCode);
+        }
+    }
+
+    /**
+     * Adds a subscription; sends it now when connected, else at the next connect.
+     *
+     * @return completes with the granted QoS when the broker answered (or at once when not connected)
+     */
+    public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
+        try {
+            MqttTopics.checkTopicFilter(topicFilter);
+            MqttSettings.checkQos(qos);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
+                    String.valueOf(e.getMessage())));
+        }
+        synchronized (subscriptions) {
+            subscriptions.put(topicFilter, qos);
+        }
+        if (state != MqttState.CONNECTED) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return sendSubscribe(Map.of(topicFilter, qos));
+    }
+
+    /** Removes a subscription; unsubscribes now when connected. */
+    public CompletableFuture<Void> unsubscribe(String topicFilter) {
+        boolean known;
+        synchronized (subscriptions) {
+            known = subscriptions.remove(topicFilter) != null;
+        }
+        if (!known || state != MqttState.CONNECTED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int messageId = messageIds.allocate();
+        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTUNS:", messageId)
+                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
+                + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
+        return sendTwoPhase(command, urc).thenApply(line -> {
+            messageIds.release(messageId);
+            int result = urcFields(line)[2];
+            if (result != 0) {
+                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
+                        "Unsubscribing from " + topicFilter + " failed: " + QmtCodes.sendResult(result), result));
+            }
+            return (Void) null;
+        }).whenComplete((v, e) -> messageIds.release(messageId));
+    }
+
+    /** The current subscriptions (filter to QoS). */
+    public Map<String, Integer> subscriptions() {
+        synchronized (subscriptions) {
+            return Map.copyOf(subscriptions);
+        }
+    }
+
+    private void resubscribe() {
+        Map<String, Integer> all = subscriptions();
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(all.entrySet());
+        for (int i = 0; i < entries.size(); i += MAX_TOPICS_PER_SUBSCRIBE) {
+            Map<String, Integer> batch = new LinkedHashMap<>();
+            entries.subList(i, Math.min(entries.size(), i + MAX_TOPICS_PER_SUBSCRIBE))
+                    .forEach(e -> batch.put(e.getKey(), e.getValue()));
+            sendSubscribe(batch).whenComplete((granted, error) -> {
+                if (error != null) {
+                    logger.debug("Subscribing to {} failed: {}", batch.keySet(), unwrap(error).getMessage());
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<List<Integer>> sendSubscribe(Map<String, Integer> batch) {
+        int messageId = messageIds.allocate();
+        StringBuilder command = new StringBuilder("AT+QMTSUB=").append(idText).append(',').append(messageId);
+        for (Map.Entry<String, Integer> entry : batch.entrySet()) {
+            command.append(',').append(AtText.quoted(entry.getKey(), "topic filter", MqttTopics.MAX_TOPIC_BYTES))
+                    .append(',').append(entry.getValue());
+        }
+        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTSUB:", messageId)
+                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        List<String> topics = List.copyOf(batch.keySet());
+        return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), urc).thenApply(line -> {
+            int[] fields = urcFields(line);
+            if (fields[2] != 0) {
+                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
+                        "Subscribing to " + topics + " failed: " + QmtCodes.sendResult(fields[2]), fields[2]));
+            }
+            List<Integer> granted = new ArrayList<>();
+            List<String> rejected = new ArrayList<>();
+            for (int i = 3; i < fields.length; i++) {
+                granted.add(fields[i]);
+                if (fields[i] == 128 && i - 3 < topics.size()) {
+                    rejected.add(topics.get(i - 3));
+                }
+            }
+            if (!rejected.isEmpty()) {
+                throw new CompletionException(new MqttException(MqttException.Reason.SUBSCRIPTION_REJECTED,
+                        "The broker rejected the subscription to " + String.join(", ", rejected), 128));
+            }
+            return granted;
+        }).whenComplete((v, e) -> messageIds.release(messageId));
+    }
+
+    /**
+     * Publishes a message in the form its payload needs ({@link PublishEncoding}).
+     *
+     * @return completes when the broker acknowledged (QoS 1, 2) or the modem sent it (QoS 0); fails with an
+     *         {@link MqttException} otherwise
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        PublishEncoding encoding;
+        try {
+            MqttTopics.checkTopicName(topic);
+            MqttSettings.checkQos(qos);
+            encoding = PublishEncoding.of(payload);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(
+                    new MqttException(MqttException.Reason.INVALID_ARGUMENT, String.valueOf(e.getMessage())));
+        } catch (MqttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (state != MqttState.CONNECTED) {
+            return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.NOT_CONNECTED,
+                    "The MQTT client is " + state.name().toLowerCase()));
+        }
+        if (encoding.form() == PublishEncoding.Form.HEX && !hexFormatAvailable) {
+            return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
+                    "This modem firmware has no hex data format, so it cannot publish binary payloads"));
+        }
+        int messageId = qos == 0 ? 0 : messageIds.allocate();
+        String head = "AT+QMTPUB=" + idText + "," + messageId + "," + qos + "," + (retain ? 1 : 0) + ","
+                + AtText.quoted(topic, "topic", MqttTopics.MAX_TOPIC_BYTES);
+        boolean direct = encoding.form() == PublishEncoding.Form.DIRECT
+                || (encoding.form() == PublishEncoding.Form.HEX
+                        && encoding.wire().length <= PublishEncoding.MAX_DIRECT_BYTES);
+        AtCommand publish = direct
+                ? AtCommand.of(head + ",\"" + new String(encoding.wire(), StandardCharsets.UTF_8) + "\"").withoutInfo()
+                : AtCommand.of(head).withoutInfo().withPromptData(encoding.wire()).withTimeout(PROMPT_PUBLISH_TIMEOUT);
+        // Result 1 is a retransmission report, not the end (AN11; protocol reference §6.12).
+        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTPUB:", messageId)
+                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        CompletableFuture<AtLine> answer;
+        if (encoding.form() == PublishEncoding.Form.HEX) {
+            String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
+            List<CompletableFuture<AtResponse>> sent = engine.sendAll(List.of(
+                    AtCommand.of(format + "1," + receiveFormat()), publish, AtCommand.of(format + "0," + receiveFormat())));
+            sent.get(0).whenComplete((r, e) -> {
+                if (e != null) {
+                    urc.completeExceptionally(e);
+                }
+            });
+            answer = awaitBroker(sent.get(1), urc);
+        } else {
+            answer = sendTwoPhase(publish, urc);
+        }
+        return answer.thenApply(line -> {
+            int result = urcFields(line)[2];
+            if (result != 0) {
+                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
+                        "Publishing to " + topic + " failed: " + QmtCodes.sendResult(result), result));
+            }
+            return (Void) null;
+        }).whenComplete((v, e) -> messageIds.release(messageId));
+    }
+
+    /**
+     * Routes a URC: +QMTRECV becomes a message, +QMTSTAT ends the session, +QMTPUB retransmission reports are
+     * logged. Lines of other connect ids are ignored.
+     */
+    public void handleUrc(AtLine line) {
+        if (line.startsWith("+QMTRECV:")) {
+            receive(line);
+        } else if (line.startsWith("+QMTSTAT:") && isMine(line)) {
+            int code = urcField(line, 1);
+            MqttState before = state;
+            setState(MqttState.CLOSED);
+            failAwaiting(new MqttException(MqttException.Reason.CONNECTION_LOST,
+                    "The MQTT connection was closed: " + QmtCodes.statCode(code), code));
+            if (before == MqttState.CONNECTED) {
+                listener.connectionLost(code, QmtCodes.statCode(code));
+            }
+        } else if (line.startsWith("+QMTPUB:") && isMine(line) && urcFields(line).length > 2
+                && urcFields(line)[2] == 1) {
+            logger.debug("Publish {} retransmitted ({} times so far)", urcFields(line)[1],
+                    urcFields(line).length > 3 ? urcFields(line)[3] : 1);
+        }
+    }
+
+    /** The link or the modem went away: the session is gone without a +QMTSTAT. */
+    public void sessionLost(String reason) {
+        setState(MqttState.CLOSED);
+        failAwaiting(new MqttException(MqttException.Reason.LINK_LOST, reason));
+    }
+
+    private void receive(AtLine line) {
+        byte[] raw = line.raw();
+        QmtRecvShape shape = line.isComplete() ? QmtRecvShape.parse(raw) : null;
+        if (shape == null) {
+            logger.debug("Dropping a malformed or cut +QMTRECV record ({} bytes)", raw.length);
+            listener.receiveDropped(line.text());
+            return;
+        }
+        if (shape.connectId() != settings.connectId()) {
+            return;
+        }
+        String topic = new String(raw, shape.topicStart(), shape.topicEnd() - shape.topicStart(),
+                StandardCharsets.UTF_8);
+        byte[] payload = Arrays.copyOfRange(raw, shape.payloadStart(), shape.payloadEnd());
+        if (settings.hexReceive()) {
+            byte[] decoded = fromHex(new String(payload, StandardCharsets.US_ASCII).trim());
+            if (decoded == null) {
+                logger.debug("Dropping a +QMTRECV record whose payload is not hex");
+                listener.receiveDropped(line.text());
+                return;
+            }
+            payload = decoded;
+        }
+        logger.trace("<< +QMTRECV {} ({} bytes)", topic, payload.length);
+        listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
+    }
+
+    private int receiveFormat() {
+        return settings.hexReceive() ? 1 : 0;
+    }
+
+    private void setState(MqttState newState) {
+        MqttState old = state;
+        state = newState;
+        if (old != newState) {
+            logger.debug("MQTT client {}: {} -> {}", idText, old, newState);
+            listener.stateChanged(newState);
+        }
+    }
+
+    private void failAwaiting(MqttException reason) {
+        for (CompletableFuture<?> future : List.copyOf(awaitingBroker)) {
+            future.completeExceptionally(reason);
+        }
+    }
+
+    private void execute(AtCommand command) throws MqttException {
+        try {
+            engine.execute(command);
+        } catch (AtException e) {
+            throw toMqttException(e, command);
+        }
+    }
+
+    /** Sends a command and waits for the URC that ends it. */
+    private AtLine runTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, Duration urcTimeout)
+            throws MqttException {
+        try {
+            return AtEngine.await(sendTwoPhase(command, urc), command.timeout().plus(urcTimeout));
+        } catch (AtException e) {
+            throw toMqttException(e, command);
+        }
+    }
+
+    private CompletableFuture<AtLine> sendTwoPhase(AtCommand command, CompletableFuture<AtLine> urc) {
+        return awaitBroker(engine.send(command), urc);
+    }
+
+    /** The URC, failed early if the command itself fails; registered for failure on session loss. */
+    private CompletableFuture<AtLine> awaitBroker(CompletableFuture<?> sent, CompletableFuture<AtLine> urc) {
+        sent.whenComplete((response, error) -> {
+            if (error != null) {
+                urc.completeExceptionally(unwrap(error));
+            }
+        });
+        awaitingBroker.add(urc);
+        urc.whenComplete((line, error) -> awaitingBroker.remove(urc));
+        return urc.handle((line, error) -> {
+            if (error != null) {
+                Throwable cause = unwrap(error);
+                throw new CompletionException(
+                        cause instanceof AtException at ? toMqttException(at, null) : cause);
+            }
+            return line;
+        });
+    }
+
+    private static MqttException toMqttException(AtException e, @Nullable AtCommand command) {
+        String what = command == null ? "" : command.logText() + ": ";
+        return switch (e.getKind()) {
+            case TIMEOUT -> new MqttException(MqttException.Reason.TIMEOUT, what + e.getMessage());
+            case ERROR, CME_ERROR, UNEXPECTED_ANSWER -> new MqttException(MqttException.Reason.MODEM_ERROR,
+                    what + e.getMessage(), e.getCmeError());
+            case MODEM_RESTARTED -> new MqttException(MqttException.Reason.CONNECTION_LOST, what + e.getMessage());
+            case LINK_LOST, CLOSED -> new MqttException(MqttException.Reason.LINK_LOST, what + e.getMessage());
+        };
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** Unwraps the exception a future of this class failed with. */
+    public static MqttException failureOf(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof MqttException mqtt ? mqtt
+                : new MqttException(MqttException.Reason.MODEM_ERROR, String.valueOf(cause));
+    }
+
+    private Predicate<AtLine> urcOf(String prefix) {
+        return line -> line.startsWith(prefix) && isMine(line);
+    }
+
+    private boolean sameUrc(AtLine line, String prefix, int messageId) {
+        if (!line.startsWith(prefix) || !isMine(line)) {
+            return false;
+        }
+        int[] fields = urcFields(line);
+        return fields.length > 1 && fields[1] == messageId;
+    }
+
+    private boolean isMine(AtLine line) {
+        int[] fields = urcFields(line);
+        return fields.length > 0 && fields[0] == settings.connectId();
+    }
+
+    /** The integer fields of a short URC such as {@code +QMTPUB: 0,5,0}; non-numbers become -1. */
+    static int[] urcFields(AtLine line) {
+        String text = line.text();
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return new int[0];
+        }
+        String[] fields = Fields.split(text.substring(colon + 1));
+        int[] values = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                values[i] = Integer.parseInt(fields[i].trim());
+            } catch (NumberFormatException e) {
+                values[i] = -1;
+            }
+        }
+        return values;
+    }
+
+    private static int urcField(AtLine line, int index) {
+        int[] fields = urcFields(line);
+        return index < fields.length ? fields[index] : -1;
+    }
+
+    /** Hex payload text to bytes (for receive in hex data format). */
+    static byte @Nullable [] fromHex(String hex) {
+        try {
+            return HexFormat.of().parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.mqtt;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Events of a {@link Bc26MqttClient}. Called on the link's reader thread or the thread running
+ * {@code connect()}: do not block.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public interface MqttClientListener {
+
+    /** The client's state changed. */
+    void stateChanged(MqttState state);
+
+    /** The broker delivered a message. */
+    void messageReceived(MqttMessage message);
+
+    /**
+     * The modem closed a connected session (+QMTSTAT).
+     *
+     * @param code the +QMTSTAT code 1-7 (or another number on other firmware)
+     * @param reason its text
+     */
+    void connectionLost(int code, String reason);
+
+    /**
+     * A +QMTRECV record could not be parsed (cut by a restart, malformed): it is dropped, never delivered.
+     *
+     * @param record the line as text
+     */
+    default void receiveDropped(String record) {
+    }
+}
