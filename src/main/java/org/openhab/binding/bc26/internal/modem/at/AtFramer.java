@@ -25,7 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * <li>The data-mode prompt {@code >} has no line ending, so it is reported as soon as it arrives at the start of a
  * line while a prompt is expected.</li>
  * <li>{@code +QMTRECV} prints the payload raw, so a payload with line breaks spans several lines: the record is kept
- * open until its closing quote. A line that starts like a new URC or final result ends an open record early; the
+ * open until its closing quote (and, for a payload that starts with { or [, until its brackets balance, so
+ * pretty-printed JSON survives). A line that starts like a new URC or final result ends an open record early; the
  * cut record is reported as incomplete and never becomes a message.</li>
  * <li>A line longer than {@link #MAX_LINE_BYTES} is cut (and reported incomplete) so a babbling modem cannot exhaust
  * memory.</li>
@@ -61,6 +62,7 @@ public final class AtFramer {
     private boolean lineOverflow;
     private boolean recordOpen;
     private boolean promptExpected;
+    private boolean skipSpace;
 
     public AtFramer(Sink sink) {
         this.sink = sink;
@@ -84,12 +86,19 @@ public final class AtFramer {
     public void feed(byte[] data, int length) {
         for (int i = 0; i < length; i++) {
             byte b = data[i];
+            if (b != ' ') {
+                skipSpace = false;
+            }
             if (b == '\r' || b == '\n') {
                 endOfLine(b);
             } else if (b == '>' && promptExpected && line.size() == 0 && !recordOpen) {
                 promptExpected = false;
+                skipSpace = true;
                 breaks.reset();
                 sink.prompt();
+            } else if (b == ' ' && skipSpace) {
+                // BC660K and others print "> " with a trailing space.
+                skipSpace = false;
             } else if (line.size() < MAX_LINE_BYTES) {
                 line.write(b);
             } else {
@@ -118,7 +127,7 @@ public final class AtFramer {
             } else {
                 record.writeBytes(separator);
                 record.writeBytes(bytes);
-                if (QmtRecvShape.isComplete(record.toByteArray())) {
+                if (QmtRecvShape.isComplete(record.toByteArray(), true)) {
                     emitRecord(true);
                 }
                 return;

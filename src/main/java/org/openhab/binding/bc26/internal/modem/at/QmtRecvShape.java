@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.bc26.internal.modem.at;
 
+import java.nio.charset.StandardCharsets;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -41,6 +43,15 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
      * else (including malformed input) counts as finished so the framer never waits for it.
      */
     static boolean isComplete(byte[] b) {
+        return isComplete(b, false);
+    }
+
+    /**
+     * Whether a record is finished; {@code spansLines} says it already continued over a line break. Then a line
+     * ending in a quote may still be inside the payload (pretty-printed JSON: {@code "name": "pump"}), so a payload
+     * that starts with { or [ must also have its brackets balanced.
+     */
+    static boolean isComplete(byte[] b, boolean spansLines) {
         int i = afterTwoNumbers(b);
         if (i < 0 || i >= b.length || b[i] != '"') {
             return true;
@@ -56,7 +67,40 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
         if (b[payload] != '"') {
             return true;
         }
-        return b.length - 1 > payload && b[b.length - 1] == '"';
+        if (b.length - 1 <= payload || b[b.length - 1] != '"') {
+            return false;
+        }
+        return !spansLines || jsonBalanced(b, payload + 1, b.length - 1);
+    }
+
+    /** For payloads starting with { or [: whether brackets outside JSON strings balance; other payloads: true. */
+    private static boolean jsonBalanced(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        if (i >= to || (b[i] != '{' && b[i] != '[')) {
+            return true;
+        }
+        int depth = 0;
+        boolean inString = false;
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return depth <= 0 && !inString;
     }
 
     /**
@@ -68,17 +112,19 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
     public static @Nullable QmtRecvShape parse(byte[] b) {
         int i = skipSpaces(b, PREFIX_LENGTH);
         int idEnd = digits(b, i);
-        if (idEnd == i || idEnd >= b.length || b[idEnd] != ',' || idEnd - i > 3) {
+        int idComma = skipSpaces(b, idEnd);
+        if (idEnd == i || idComma >= b.length || b[idComma] != ',' || idEnd - i > 3) {
             return null;
         }
-        int connectId = Integer.parseInt(new String(b, i, idEnd - i, java.nio.charset.StandardCharsets.US_ASCII));
-        i = skipSpaces(b, idEnd + 1);
+        int connectId = Integer.parseInt(new String(b, i, idEnd - i, StandardCharsets.US_ASCII));
+        i = skipSpaces(b, idComma + 1);
         int midEnd = digits(b, i);
-        if (midEnd == i || midEnd >= b.length || b[midEnd] != ',' || midEnd - i > 5) {
+        int midComma = skipSpaces(b, midEnd);
+        if (midEnd == i || midComma >= b.length || b[midComma] != ',' || midEnd - i > 5) {
             return null;
         }
-        int messageId = Integer.parseInt(new String(b, i, midEnd - i, java.nio.charset.StandardCharsets.US_ASCII));
-        i = skipSpaces(b, midEnd + 1);
+        int messageId = Integer.parseInt(new String(b, i, midEnd - i, StandardCharsets.US_ASCII));
+        i = skipSpaces(b, midComma + 1);
         if (i >= b.length) {
             return null;
         }
@@ -114,10 +160,11 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
         int i = skipSpaces(b, PREFIX_LENGTH);
         for (int field = 0; field < 2; field++) {
             int end = digits(b, i);
-            if (end == i || end >= b.length || b[end] != ',') {
+            int comma = skipSpaces(b, end);
+            if (end == i || comma >= b.length || b[comma] != ',') {
                 return -1;
             }
-            i = skipSpaces(b, end + 1);
+            i = skipSpaces(b, comma + 1);
         }
         return i;
     }

@@ -1,0 +1,127 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.at;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Byte-level framing: line endings, the prompt, multi-line +QMTRECV records and their limits.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class AtFramerTest {
+
+    private final List<String> tokens = new ArrayList<>();
+    private final List<AtLine> lines = new ArrayList<>();
+    private final AtFramer framer = new AtFramer(new AtFramer.Sink() {
+        @Override
+        public void line(AtLine line) {
+            lines.add(line);
+            tokens.add((line.isComplete() ? "" : "CUT:") + line.text());
+        }
+
+        @Override
+        public void prompt() {
+            tokens.add(">");
+        }
+    });
+
+    private void feed(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        framer.feed(bytes, bytes.length);
+    }
+
+    @Test
+    void crLfLfCrAndBareEndingsAllEndLines() {
+        feed("\r\nA\r\n\n\rB\n\rC\rD\nE\r\n");
+        assertEquals(List.of("A", "B", "C", "D", "E"), tokens);
+    }
+
+    @Test
+    void aLineWithoutEndingIsHeldUntilItEnds() {
+        feed("\r\n+CSQ: 1");
+        assertEquals(List.of(), tokens);
+        feed("0,99\r\n");
+        assertEquals(List.of("+CSQ: 10,99"), tokens);
+    }
+
+    @Test
+    void thePromptIsReportedWithoutALineEndOnlyWhenExpected() {
+        framer.expectPrompt(true);
+        feed("\r\n> ");
+        assertEquals(List.of(">"), tokens);
+        feed("\r\nOK\r\n");
+        assertEquals(List.of(">", "OK"), tokens);
+        tokens.clear();
+        feed("\r\n> not a prompt\r\n");
+        assertEquals(List.of("> not a prompt"), tokens);
+    }
+
+    @Test
+    void aQmtrecvPayloadWithLineBreaksStaysOneRecord() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"{\r\n  \"a\": 1,\r\n\r\n  \"b\": \"x\"\r\n}\"\r\n\r\nOK\r\n");
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"{\r\n  \"a\": 1,\r\n\r\n  \"b\": \"x\"\r\n}\"", "OK"), tokens);
+    }
+
+    @Test
+    void prettyPrintedJsonWithStringsAtLineEndsStaysOneRecord() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"{\n  \"name\": \"pump\",\n  \"list\": [\"a\",\n \"b\"]\n}\"\r\n");
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"{\n  \"name\": \"pump\",\n  \"list\": [\"a\",\n \"b\"]\n}\""), tokens);
+    }
+
+    @Test
+    void aQmtrecvEndingInAQuotedWordAcrossLinesIsComplete() {
+        feed("+QMTRECV: 0,0,\"t\",\"line one\nline \"two\"\"\n");
+        assertEquals(List.of("+QMTRECV: 0,0,\"t\",\"line one\nline \"two\"\""), tokens);
+    }
+
+    @Test
+    void anOpenRecordCutByANewUrcIsReportedIncomplete() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"half\r\n+QMTSTAT: 0,1\r\n");
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half", "+QMTSTAT: 0,1"), tokens);
+    }
+
+    @Test
+    void anOpenRecordCutByTheBootBannerIsReportedIncomplete() {
+        feed("+QMTRECV: 0,1,\"t\",\"half\n\rF1: 0000 0000\n\r");
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half", "F1: 0000 0000"), tokens);
+    }
+
+    @Test
+    void anOverlongLineIsCutAndMarked() {
+        feed("X".repeat(100_000) + "\r\nOK\r\n");
+        assertEquals(2, lines.size());
+        assertFalse(lines.get(0).isComplete());
+        assertEquals(AtFramer.MAX_LINE_BYTES, lines.get(0).text().length());
+        assertEquals("OK", lines.get(1).text());
+    }
+
+    @Test
+    void nonUtf8BytesArriveUnchanged() {
+        byte[] bytes = { '+', 'Q', 'M', 'T', 'R', 'E', 'C', 'V', ':', ' ', '0', ',', '0', ',', '"', 't', '"', ',',
+                '"', (byte) 0xff, (byte) 0x00, (byte) 0x80, '"', '\r', '\n' };
+        framer.feed(bytes, bytes.length);
+        assertEquals(1, lines.size());
+        byte[] raw = lines.get(0).raw();
+        assertEquals((byte) 0xff, raw[19]);
+        assertEquals((byte) 0x00, raw[20]);
+    }
+}
