@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -279,10 +281,10 @@ public final class Bc26MqttClient {
         }).whenComplete((v, e) -> messageIds.release(messageId));
     }
 
-    /** The current subscriptions (filter to QoS). */
+    /** The current subscriptions (filter to QoS), in the order they were added. */
     public Map<String, Integer> subscriptions() {
         synchronized (subscriptions) {
-            return Map.copyOf(subscriptions);
+            return Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
         }
     }
 
@@ -524,7 +526,8 @@ public final class Bc26MqttClient {
 
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.at.AtEngine;
@@ -45,6 +46,9 @@ public final class DriverHarness implements AtEventListener, AutoCloseable {
     public final BlockingQueue<String> linkLosses = new LinkedBlockingQueue<>();
     public final AtomicInteger restarts = new AtomicInteger();
     public final AtEngine engine;
+    /** Also receives every URC (e.g. an MQTT client under test). */
+    public volatile Consumer<AtLine> urcHandler = line -> {
+    };
 
     public DriverHarness(String port) throws LinkException {
         engine = new AtEngine(scheduler, this);
@@ -53,6 +57,7 @@ public final class DriverHarness implements AtEventListener, AutoCloseable {
 
     @Override
     public void urc(AtLine line) {
+        urcHandler.accept(line);
         urcs.add(line);
     }
 
