@@ -90,6 +90,11 @@ public final class Bc26MqttClient {
         return settings;
     }
 
+    /** The engine this client talks through. */
+    public AtEngine engine() {
+        return engine;
+    }
+
     /** How long the broker may take to acknowledge: the modem's timeout for each try, times the tries, plus slack. */
     Duration acknowledgeTimeout() {
         return Duration.ofSeconds((long) settings.packetTimeoutSeconds() * (settings.retries() + 1) + 5);

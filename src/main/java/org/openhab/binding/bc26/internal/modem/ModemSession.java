@@ -1,0 +1,510 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.at.AtCommand;
+import org.openhab.binding.bc26.internal.modem.at.AtEngine;
+import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
+import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.link.LinkException;
+import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
+import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
+import org.openhab.binding.bc26.internal.modem.network.Registration;
+import org.openhab.binding.bc26.internal.modem.network.SimState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one modem's MQTT session up: opens the port, brings the modem up (sync, echo off, identity, SIM, power
+ * saving, registration), connects the MQTT client and, whenever something breaks (port unplugged, modem reboot,
+ * +QMTSTAT, broker or cell gone), tries again with exponential back-off. Repeated failures escalate: after
+ * {@value #FAILURES_BEFORE_RADIO_RESET} the radio is switched off and on (AT+CFUN=0/1), after
+ * {@value #FAILURES_BEFORE_REBOOT} the modem is rebooted (AT+QRST=1).
+ * <p>
+ * All bring-up work runs as one job at a time on the given scheduler; nothing blocks the caller of
+ * {@link #start()} or the link's reader thread.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class ModemSession implements AtEventListener, MqttClientListener {
+
+    static final int FAILURES_BEFORE_RADIO_RESET = 3;
+    static final int FAILURES_BEFORE_REBOOT = 5;
+
+    private final Logger logger = LoggerFactory.getLogger(ModemSession.class);
+    private final SessionOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final ModemSessionListener listener;
+    private final Object lock = new Object();
+
+    private @Nullable AtEngine engine;
+    private @Nullable Bc26Modem modem;
+    private @Nullable Bc26MqttClient client;
+    private @Nullable ScheduledFuture<?> job;
+    private boolean stopped = true;
+    private boolean online;
+    private int failures;
+    private boolean modemConfigured;
+
+    public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
+        this.options = options;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    /** Starts bringing the session up, at once, on the scheduler. */
+    public void start() {
+        synchronized (lock) {
+            stopped = false;
+            failures = 0;
+            job = scheduler.schedule(this::bringUp, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Stops: cancels pending work, disconnects the MQTT client (AT+QMTDISC, AT+QMTCLOSE) if it is connected, closes
+     * the port. Takes at most a few seconds (a dead modem fails the commands fast).
+     */
+    public void stop() {
+        Bc26MqttClient client;
+        AtEngine engine;
+        synchronized (lock) {
+            stopped = true;
+            ScheduledFuture<?> job = this.job;
+            if (job != null) {
+                job.cancel(false);
+            }
+            client = this.client;
+            engine = this.engine;
+            this.engine = null;
+            this.modem = null;
+        }
+        if (client != null && engine != null && engine.isOpen()) {
+            client.disconnect();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        setOnline(false, null);
+    }
+
+    /** Whether the MQTT session is connected. */
+    public boolean isOnline() {
+        synchronized (lock) {
+            return online;
+        }
+    }
+
+    /** The MQTT client (keeps subscriptions across reconnects), or empty before the first start. */
+    public Optional<Bc26MqttClient> mqtt() {
+        synchronized (lock) {
+            return Optional.ofNullable(client);
+        }
+    }
+
+    /** The modem's commands while the port is open; for status queries. */
+    public Optional<Bc26Modem> modem() {
+        synchronized (lock) {
+            return Optional.ofNullable(modem);
+        }
+    }
+
+    /** Publishes through the current client; fails with NOT_CONNECTED while the session is down. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        Bc26MqttClient client = mqtt().orElse(null);
+        if (client == null) {
+            return CompletableFuture.failedFuture(
+                    new MqttException(MqttException.Reason.NOT_CONNECTED, "The modem session is not started"));
+        }
+        return client.publish(topic, payload, qos, retain);
+    }
+
+    /** Adds a subscription, kept across reconnects. */
+    public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
+        return clientOrCreate().subscribe(topicFilter, qos);
+    }
+
+    /** Removes a subscription. */
+    public CompletableFuture<Void> unsubscribe(String topicFilter) {
+        return clientOrCreate().unsubscribe(topicFilter);
+    }
+
+    /**
+     * The client exists before the first connect so subscriptions can be registered; it is bound to the engine of
+     * the open port and replaced (subscriptions carried over) when the port is reopened.
+     */
+    private Bc26MqttClient clientOrCreate() {
+        synchronized (lock) {
+            Bc26MqttClient existing = client;
+            if (existing != null) {
+                return existing;
+            }
+            AtEngine engine = this.engine;
+            Bc26MqttClient created = new Bc26MqttClient(
+                    engine != null ? engine : new AtEngine(scheduler, this), options.mqtt(), this);
+            client = created;
+            return created;
+        }
+    }
+
+    private void bringUp() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+        }
+        try {
+            Bc26Modem modem = openPort();
+            if (failures >= FAILURES_BEFORE_REBOOT) {
+                logger.debug("{} failures in a row: rebooting the modem (AT+QRST=1)", failures);
+                modem.reboot();
+                modemConfigured = false;
+                modem.synchronize();
+            } else if (failures >= FAILURES_BEFORE_RADIO_RESET) {
+                logger.debug("{} failures in a row: switching the radio off and on (AT+CFUN=0/1)", failures);
+                modem.setFunctionality(0);
+                modem.setFunctionality(1);
+            }
+            prepareModem(modem);
+            awaitRegistration(modem);
+            Bc26MqttClient client = clientFor(modem.engine());
+            client.connect();
+            synchronized (lock) {
+                failures = 0;
+            }
+            setOnline(true, null);
+        } catch (SessionException e) {
+            failed(e.failure);
+        } catch (MqttException e) {
+            failed(toFailure(e));
+        } catch (AtException e) {
+            failed(toFailure(e));
+        } catch (RuntimeException e) {
+            logger.warn("Unexpected error while bringing the modem up: {}", e.toString(), e);
+            failed(new SessionFailure(SessionFailure.Kind.MODEM_ERROR, e.toString()));
+        }
+    }
+
+    private Bc26Modem openPort() throws SessionException, AtException {
+        synchronized (lock) {
+            Bc26Modem existing = modem;
+            AtEngine engine = this.engine;
+            if (existing != null && engine != null && engine.isOpen()) {
+                return existing;
+            }
+        }
+        AtEngine engine = new AtEngine(scheduler, this);
+        try {
+            engine.attach(ModemLinks.open(options.port(), options.serial(), engine));
+        } catch (LinkException e) {
+            engine.close();
+            throw new SessionException(new SessionFailure(switch (e.getKind()) {
+                case INVALID_NAME -> SessionFailure.Kind.CONFIGURATION;
+                case PORT_NOT_FOUND -> SessionFailure.Kind.PORT_NOT_FOUND;
+                case PORT_IN_USE -> SessionFailure.Kind.PORT_IN_USE;
+                case PERMISSION_DENIED -> SessionFailure.Kind.PERMISSION_DENIED;
+                case IO_ERROR -> SessionFailure.Kind.LINK_FAILED;
+            }, String.valueOf(e.getMessage())));
+        }
+        Bc26Modem modem = new Bc26Modem(engine);
+        synchronized (lock) {
+            if (stopped) {
+                engine.close();
+                throw new SessionException(new SessionFailure(SessionFailure.Kind.LINK_FAILED, "stopped"));
+            }
+            this.engine = engine;
+            this.modem = modem;
+            modemConfigured = false;
+        }
+        try {
+            modem.synchronize();
+        } catch (AtException e) {
+            if (e.getKind() == AtException.Kind.TIMEOUT) {
+                throw new SessionException(new SessionFailure(SessionFailure.Kind.NO_ANSWER,
+                        "No answer to AT on " + options.port()));
+            }
+            throw e;
+        }
+        return modem;
+    }
+
+    /** Echo off, numeric errors, identity, SIM, APN and power saving: once per port open or modem restart. */
+    private void prepareModem(Bc26Modem modem) throws AtException, SessionException {
+        if (modemConfigured) {
+            return;
+        }
+        modem.setEcho(false);
+        modem.enableNumericErrors();
+        listener.identified(modem.identity());
+        SimState sim = modem.simState();
+        if (sim == SimState.PIN_REQUIRED) {
+            String pin = options.pin();
+            if (pin == null || pin.isBlank()) {
+                throw new SessionException(
+                        new SessionFailure(SessionFailure.Kind.SIM_PIN_REQUIRED, "The SIM card needs a PIN"));
+            }
+            try {
+                modem.enterPin(pin);
+            } catch (AtException e) {
+                throw new SessionException(
+                        new SessionFailure(SessionFailure.Kind.SIM_PIN_WRONG, "The SIM card refused the PIN"));
+            }
+            sim = modem.simState();
+        }
+        switch (sim) {
+            case READY -> {
+            }
+            case PUK_REQUIRED -> throw new SessionException(new SessionFailure(SessionFailure.Kind.SIM_PUK_REQUIRED,
+                    "The SIM card is blocked and needs its PUK"));
+            case NOT_INSERTED -> throw new SessionException(
+                    new SessionFailure(SessionFailure.Kind.SIM_MISSING, "No SIM card, or it cannot be read"));
+            default -> throw new SessionException(
+                    new SessionFailure(SessionFailure.Kind.SIM_PIN_REQUIRED, "The SIM card is locked (" + sim + ")"));
+        }
+        String apn = options.apn();
+        if (apn != null && !apn.isBlank() && !apn.equals(modem.apn().orElse(""))) {
+            logger.debug("Setting APN {} and rebooting the modem so it takes effect", apn);
+            modem.setApn(apn);
+            modem.reboot();
+            modem.synchronize();
+            modem.setEcho(false);
+            modem.enableNumericErrors();
+        }
+        if (options.keepAwake()) {
+            modem.keepAwake();
+        }
+        modem.enableRegistrationUrc(1);
+        modemConfigured = true;
+    }
+
+    private void awaitRegistration(Bc26Modem modem) throws AtException, SessionException {
+        Registration registration = modem.registration();
+        if (!registration.state().isRegistered() && registration.state() != Registration.State.DENIED) {
+            CompletableFuture<AtLine> registered = modem.engine().awaitUrc(
+                    line -> line.startsWith("+CEREG:") && isRegisteredOrDenied(line), options.registrationTimeout());
+            // The state may have changed between the read and the wait.
+            registration = modem.registration();
+            if (!registration.state().isRegistered()) {
+                try {
+                    AtEngine.await(registered, options.registrationTimeout());
+                } catch (AtException e) {
+                    if (e.getKind() != AtException.Kind.TIMEOUT) {
+                        throw e;
+                    }
+                }
+                registration = modem.registration();
+            } else {
+                registered.cancel(false);
+            }
+        }
+        if (registration.state() == Registration.State.DENIED) {
+            throw new SessionException(new SessionFailure(SessionFailure.Kind.REGISTRATION_DENIED,
+                    "The network denied the registration"));
+        }
+        if (!registration.state().isRegistered()) {
+            throw new SessionException(new SessionFailure(SessionFailure.Kind.NOT_REGISTERED,
+                    "Not registered to the network (state " + registration.state() + ")"));
+        }
+    }
+
+    private static boolean isRegisteredOrDenied(AtLine line) {
+        try {
+            Registration.State state = Registration.parseUrc(line.text().substring("+CEREG:".length())).state();
+            return state.isRegistered() || state == Registration.State.DENIED;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The MQTT client on the current engine; a client of an earlier port hands its subscriptions over. */
+    private Bc26MqttClient clientFor(AtEngine engine) {
+        synchronized (lock) {
+            Bc26MqttClient existing = client;
+            if (existing != null && existing.engine() == engine) {
+                return existing;
+            }
+            Bc26MqttClient fresh = new Bc26MqttClient(engine, options.mqtt(), this);
+            if (existing != null) {
+                existing.subscriptions().forEach(fresh::subscribe);
+            }
+            client = fresh;
+            return fresh;
+        }
+    }
+
+    private void failed(SessionFailure failure) {
+        Duration delay;
+        AtEngine broken = null;
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            if (failure.kind() == SessionFailure.Kind.NO_ANSWER || failure.kind() == SessionFailure.Kind.LINK_FAILED) {
+                // Reopen the port next time: a re-plugged adapter is a new device, a hung one may recover.
+                broken = engine;
+                engine = null;
+                modem = null;
+            }
+            failures++;
+            long factor = 1L << Math.min(failures - 1, 20);
+            delay = options.initialBackoff().multipliedBy(factor);
+            if (delay.compareTo(options.maxBackoff()) > 0) {
+                delay = options.maxBackoff();
+            }
+            job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (broken != null) {
+            broken.close();
+        }
+        logger.debug("Modem session down ({}: {}); next attempt in {} s", failure.kind(), failure.detail(),
+                delay.toSeconds());
+        setOnline(false, failure);
+    }
+
+    private void setOnline(boolean nowOnline, @Nullable SessionFailure failure) {
+        synchronized (lock) {
+            if (online == nowOnline && nowOnline) {
+                return;
+            }
+            online = nowOnline;
+        }
+        listener.sessionChanged(nowOnline, failure);
+    }
+
+    /** Something broke while online: schedule a recovery right away (back-off applies to failed attempts). */
+    private void lost(SessionFailure failure) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            ScheduledFuture<?> job = this.job;
+            if (job != null && !job.isDone()) {
+                return;
+            }
+            this.job = scheduler.schedule(this::bringUp, options.initialBackoff().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        setOnline(false, failure);
+    }
+
+    // AtEventListener: called on the link's reader thread.
+
+    @Override
+    public void urc(AtLine line) {
+        Bc26MqttClient client;
+        synchronized (lock) {
+            client = this.client;
+        }
+        if (client != null && line.startsWith("+QMT")) {
+            client.handleUrc(line);
+        } else {
+            listener.networkEvent(line);
+        }
+    }
+
+    @Override
+    public void modemRestarted() {
+        synchronized (lock) {
+            modemConfigured = false;
+        }
+        Bc26MqttClient client = mqtt().orElse(null);
+        if (client != null) {
+            client.sessionLost("The modem restarted");
+        }
+        lost(new SessionFailure(SessionFailure.Kind.MODEM_RESTARTED, "The modem restarted"));
+    }
+
+    @Override
+    public void linkLost(String reason) {
+        Bc26MqttClient client = mqtt().orElse(null);
+        if (client != null) {
+            client.sessionLost(reason);
+        }
+        lost(new SessionFailure(SessionFailure.Kind.LINK_FAILED, reason));
+    }
+
+    // MqttClientListener
+
+    @Override
+    public void stateChanged(MqttState state) {
+        logger.trace("MQTT state {}", state);
+    }
+
+    @Override
+    public void messageReceived(MqttMessage message) {
+        listener.messageReceived(message);
+    }
+
+    @Override
+    public void connectionLost(int code, String reason) {
+        lost(new SessionFailure(SessionFailure.Kind.CONNECTION_LOST, reason));
+    }
+
+    static SessionFailure toFailure(MqttException e) {
+        SessionFailure.Kind kind = switch (e.getReason()) {
+            case NOT_CONNECTED, CONNECTION_LOST -> SessionFailure.Kind.CONNECTION_LOST;
+            case INVALID_ARGUMENT, PAYLOAD_TOO_LARGE, WRONG_PARAMETER -> SessionFailure.Kind.CONFIGURATION;
+            case NETWORK_FAILED, IDENTIFIER_OCCUPIED -> SessionFailure.Kind.BROKER_UNREACHABLE;
+            case PDP_ACTIVATION_FAILED -> SessionFailure.Kind.PDP_ACTIVATION_FAILED;
+            case DNS_FAILED -> SessionFailure.Kind.DNS_FAILED;
+            case CONNECT_FAILED, TIMEOUT, SEND_FAILED -> SessionFailure.Kind.CONNECT_FAILED;
+            case CONNECTION_REFUSED -> SessionFailure.Kind.CONNECTION_REFUSED;
+            case SUBSCRIPTION_REJECTED -> SessionFailure.Kind.SUBSCRIPTION_REJECTED;
+            case MODEM_ERROR -> SessionFailure.Kind.MODEM_ERROR;
+            case LINK_LOST -> SessionFailure.Kind.LINK_FAILED;
+        };
+        return new SessionFailure(kind, String.valueOf(e.getMessage()));
+    }
+
+    static SessionFailure toFailure(AtException e) {
+        return switch (e.getKind()) {
+            case LINK_LOST, CLOSED -> new SessionFailure(SessionFailure.Kind.LINK_FAILED, String.valueOf(e.getMessage()));
+            case TIMEOUT -> new SessionFailure(SessionFailure.Kind.NO_ANSWER, String.valueOf(e.getMessage()));
+            case MODEM_RESTARTED -> new SessionFailure(SessionFailure.Kind.MODEM_RESTARTED,
+                    String.valueOf(e.getMessage()));
+            default -> new SessionFailure(SessionFailure.Kind.MODEM_ERROR, String.valueOf(e.getMessage()));
+        };
+    }
+
+    /** Runs a raw command on the open port (troubleshooting). */
+    public List<String> raw(String command) throws AtException {
+        Bc26Modem modem = modem().orElseThrow(() -> new AtException(AtException.Kind.CLOSED, "The port is not open"));
+        return modem.engine().execute(AtCommand.of(command).withBareInfo()).lines();
+    }
+
+    /** A bring-up step failed with a decoded reason. */
+    private static final class SessionException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final SessionFailure failure;
+
+        SessionException(SessionFailure failure) {
+            super(failure.detail());
+            this.failure = failure;
+        }
+    }
+}

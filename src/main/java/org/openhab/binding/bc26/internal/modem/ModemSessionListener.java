@@ -1,0 +1,47 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
+
+/**
+ * Events of a {@link ModemSession}. Called on the link's reader thread or a scheduler thread: do not block.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public interface ModemSessionListener {
+
+    /**
+     * The session went up or down.
+     *
+     * @param online true when the MQTT session is connected
+     * @param failure why it is not, null when online or stopped on request
+     */
+    void sessionChanged(boolean online, @Nullable SessionFailure failure);
+
+    /** The broker delivered a message. */
+    void messageReceived(MqttMessage message);
+
+    /** The modem identified itself (after each link open). */
+    default void identified(ModemIdentity identity) {
+    }
+
+    /** A network URC (+CEREG, +IP, +CSCON, +QNBIOTEVENT ...) for status displays. */
+    default void networkEvent(AtLine urc) {
+    }
+}

@@ -1,0 +1,61 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Why the modem session is not up, decoded so a user interface can say what to do.
+ *
+ * @param kind the cause
+ * @param detail the modem's own words, for logs and the status description
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public record SessionFailure(Kind kind, String detail) {
+
+    /** Causes, each with one piece of advice in the README's troubleshooting table. */
+    public enum Kind {
+        /** The configuration cannot work (invalid port name, bad MQTT settings). */
+        CONFIGURATION,
+        PORT_NOT_FOUND,
+        PORT_IN_USE,
+        PERMISSION_DENIED,
+        /** The link failed or was lost (EIO, unplugged, serial server gone). */
+        LINK_FAILED,
+        /** Nothing answers AT on the port (wrong port or baud rate, modem off). */
+        NO_ANSWER,
+        SIM_MISSING,
+        SIM_PIN_REQUIRED,
+        SIM_PUK_REQUIRED,
+        SIM_PIN_WRONG,
+        /** Not registered to the cell network within the time allowed. */
+        NOT_REGISTERED,
+        REGISTRATION_DENIED,
+        PDP_ACTIVATION_FAILED,
+        DNS_FAILED,
+        BROKER_UNREACHABLE,
+        /** CONNACK refused; the detail names the reason. */
+        CONNECTION_REFUSED,
+        /** CONNECT timed out or was cut by the broker. */
+        CONNECT_FAILED,
+        SUBSCRIPTION_REJECTED,
+        /** The modem closed the MQTT connection (+QMTSTAT). */
+        CONNECTION_LOST,
+        /** The modem rebooted by itself. */
+        MODEM_RESTARTED,
+        /** The modem answered something else than expected. */
+        MODEM_ERROR
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import java.time.Duration;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+
+/**
+ * What a {@link ModemSession} needs.
+ *
+ * @param port device path, symlink or {@code socket://host:port}
+ * @param serial line settings
+ * @param pin SIM PIN, or null
+ * @param apn APN to set (needs a modem reboot when it changes), or null to keep the modem's
+ * @param keepAwake disable PSM, eDRX and sleep (recommended for an always-on gateway)
+ * @param mqtt the MQTT client settings
+ * @param initialBackoff first wait before a recovery attempt
+ * @param maxBackoff longest wait between recovery attempts
+ * @param registrationTimeout how long to wait for the cell network at each attempt
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public record SessionOptions(String port, SerialSettings serial, @Nullable String pin, @Nullable String apn,
+        boolean keepAwake, MqttSettings mqtt, Duration initialBackoff, Duration maxBackoff,
+        Duration registrationTimeout) {
+
+    /** Options with the defaults: 115200 8N1, no PIN, keep the APN, keep awake, back-off 5 s to 5 min, 120 s. */
+    public static SessionOptions of(String port, MqttSettings mqtt) {
+        return new SessionOptions(port, SerialSettings.DEFAULT, null, null, true, mqtt, Duration.ofSeconds(5),
+                Duration.ofMinutes(5), Duration.ofSeconds(120));
+    }
+
+    /** Same options with other back-off limits. */
+    public SessionOptions withBackoff(Duration initial, Duration max) {
+        return new SessionOptions(port, serial, pin, apn, keepAwake, mqtt, initial, max, registrationTimeout);
+    }
+
+    /** Same options with a SIM PIN. */
+    public SessionOptions withPin(@Nullable String newPin) {
+        return new SessionOptions(port, serial, newPin, apn, keepAwake, mqtt, initialBackoff, maxBackoff,
+                registrationTimeout);
+    }
+}
