@@ -1,0 +1,323 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+
+/**
+ * The whole driver (jSerialComm on a pseudo-terminal, AT engine, MQTT client, session supervision) against the BC26
+ * simulator, whose MQTT side talks to a real mosquitto; a second MQTT client checks what the broker saw. Covers
+ * bring-up, credentials, subscribe and receive, publish at QoS 0/1/2, retained messages, and recovery after each
+ * injected fault.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class SessionEndToEndTest {
+
+    private static final Duration ONLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SessionFailure> failures = new LinkedBlockingQueue<>();
+    private @Nullable Mosquitto broker;
+    private @Nullable SimTransport modem;
+    private @Nullable ModemSession session;
+    private @Nullable Observer observer;
+
+    @AfterEach
+    void stop() {
+        if (session != null) {
+            session.stop();
+        }
+        if (observer != null) {
+            observer.close();
+        }
+        if (modem != null) {
+            modem.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    private ModemSession start(@Nullable String user, @Nullable String password,
+            java.util.function.Consumer<Bc26Simulator> prepare) throws Exception {
+        Mosquitto broker = Mosquitto.start(dir, user, password);
+        this.broker = broker;
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        SimTransport modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
+        this.modem = modem;
+        prepare.accept(modem.simulator());
+        MqttSettings mqtt = MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-test").withCredentials(user,
+                password);
+        ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, new ModemSessionListener() {
+                    @Override
+                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
+                    }
+
+                    @Override
+                    public void messageReceived(MqttMessage message) {
+                        messages.add(message);
+                    }
+                });
+        this.session = session;
+        observer = new Observer(broker.uri(), "observer", user, password);
+        return session;
+    }
+
+    private ModemSession startOnline() throws Exception {
+        ModemSession session = start(null, null, sim -> {
+        });
+        session.subscribe("to/modem/#", 1);
+        session.start();
+        Await.until("session online", ONLINE, session::isOnline);
+        return session;
+    }
+
+    private void assertRoundTrip(ModemSession session, String tag) throws Exception {
+        Observer observer = this.observer;
+        assertNotNull(observer);
+        observer.subscribe("from/modem/#", 2);
+        // Subscriptions are remade asynchronously after a reconnect; retry the downlink until it arrives.
+        Await.until("downlink " + tag + " arrives", ONLINE, () -> {
+            try {
+                observer.publish("to/modem/" + tag, "down " + tag, 1, false);
+                MqttMessage m = messages.poll(300, TimeUnit.MILLISECONDS);
+                return m != null && m.payloadAsString().equals("down " + tag);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        session.publish("from/modem/" + tag, ("up " + tag).getBytes(StandardCharsets.UTF_8), 1, false).get(30,
+                TimeUnit.SECONDS);
+        Observer.Received up = observer.next(30);
+        assertEquals("from/modem/" + tag, up.topic());
+        assertEquals("up " + tag, up.payload());
+        messages.clear();
+    }
+
+    @Test
+    void bringsTheModemUpAndCarriesMessagesBothWays() throws Exception {
+        ModemSession session = startOnline();
+        assertRoundTrip(session, "first");
+        assertTrue(modem.simulator().receivedCommands().contains("AT+QSCLK=0"), "sleep disabled");
+        assertTrue(modem.simulator().receivedCommands().contains("AT+CPSMS=0"), "PSM disabled");
+    }
+
+    @Test
+    void publishesAtEveryQosWithTheirFlagsAndPayloadsIntact() throws Exception {
+        ModemSession session = startOnline();
+        Observer observer = this.observer;
+        assertNotNull(observer);
+        observer.subscribe("q/#", 2);
+        String[] payloads = { "plain", "{\"json\": \"with, commas\"}", "two\r\nlines" };
+        for (int qos = 0; qos <= 2; qos++) {
+            session.publish("q/" + qos, payloads[qos].getBytes(StandardCharsets.UTF_8), qos, false).get(30,
+                    TimeUnit.SECONDS);
+            Observer.Received received = observer.next(30);
+            assertEquals("q/" + qos, received.topic());
+            assertEquals(payloads[qos], received.payload());
+            assertEquals(qos, received.qos());
+        }
+        session.publish("bin/x", new byte[] { 0, 0x1A, 0x1B, (byte) 0xFF }, 1, false).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void retainedMessagesReachTheModemWhenItSubscribes() throws Exception {
+        ModemSession session = start(null, null, sim -> {
+        });
+        Observer observer = this.observer;
+        assertNotNull(observer);
+        observer.publish("state/pump", "ON", 1, true);
+        session.subscribe("state/#", 1);
+        session.start();
+        MqttMessage retained = messages.poll(30, TimeUnit.SECONDS);
+        assertNotNull(retained, "retained value delivered after subscribe");
+        assertEquals("state/pump", retained.topic());
+        assertEquals("ON", retained.payloadAsString());
+        session.publish("state/valve", "OPEN".getBytes(StandardCharsets.UTF_8), 1, true).get(30, TimeUnit.SECONDS);
+        try (Observer late = new Observer(broker.uri())) {
+            late.subscribe("state/valve", 1);
+            Observer.Received r = late.next(30);
+            assertTrue(r.retained(), "the broker kept the modem's retained message");
+            assertEquals("OPEN", r.payload());
+        }
+    }
+
+    @Test
+    void credentialsAreSentAndWrongOnesAreDecoded() throws Exception {
+        ModemSession session = start("farm", "s3cret", sim -> {
+        });
+        session.start();
+        Await.until("online with credentials", ONLINE, session::isOnline);
+        session.stop();
+        ModemSession wrong = new ModemSession(
+                SessionOptions.of(modem.portName(),
+                        MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-wrong").withCredentials("farm", "nope"))
+                        .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
+                scheduler, new ModemSessionListener() {
+                    @Override
+                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
+                    }
+
+                    @Override
+                    public void messageReceived(MqttMessage message) {
+                    }
+                });
+        failures.clear();
+        wrong.start();
+        try {
+            SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+            assertNotNull(failure);
+            assertEquals(SessionFailure.Kind.CONNECTION_REFUSED, failure.kind(), failure.detail());
+        } finally {
+            wrong.stop();
+        }
+    }
+
+    @Test
+    void recoversFromEveryQmtstatCode() throws Exception {
+        ModemSession session = startOnline();
+        for (int code = 1; code <= 7; code++) {
+            failures.clear();
+            modem.simulator().injectQmtStat(0, code);
+            SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+            assertNotNull(failure, "code " + code);
+            assertEquals(SessionFailure.Kind.CONNECTION_LOST, failure.kind());
+            Await.until("online after +QMTSTAT " + code, ONLINE, session::isOnline);
+            assertRoundTrip(session, "stat" + code);
+        }
+    }
+
+    @Test
+    void recoversFromABrokerRestart() throws Exception {
+        ModemSession session = startOnline();
+        observer.close();
+        broker.stop();
+        Await.until("offline", ONLINE, () -> !session.isOnline());
+        broker.restart();
+        Await.until("online after the broker restart", ONLINE, session::isOnline);
+        observer = new Observer(broker.uri());
+        assertRoundTrip(session, "restart");
+    }
+
+    @Test
+    void recoversFromAModemReboot() throws Exception {
+        ModemSession session = startOnline();
+        modem.simulator().reboot();
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure);
+        assertEquals(SessionFailure.Kind.MODEM_RESTARTED, failure.kind());
+        Await.until("online after reboot", ONLINE, session::isOnline);
+        assertRoundTrip(session, "reboot");
+    }
+
+    @Test
+    void recoversWhenTheAdapterIsUnpluggedAndPluggedBack() throws Exception {
+        ModemSession session = startOnline();
+        modem.cutLink();
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure);
+        assertEquals(SessionFailure.Kind.LINK_FAILED, failure.kind());
+        Await.until("still offline while unplugged", ONLINE, () -> failures.stream()
+                .anyMatch(f -> f.kind() == SessionFailure.Kind.PORT_NOT_FOUND || f.kind() == SessionFailure.Kind.LINK_FAILED));
+        modem.restoreLink();
+        Await.until("online after re-plug", ONLINE, session::isOnline);
+        assertRoundTrip(session, "replug");
+    }
+
+    @Test
+    void closesAStaleClientLeftByAnEarlierRun() throws Exception {
+        ModemSession session = start(null, null, sim -> sim.leaveStaleClient(0));
+        session.start();
+        Await.until("online despite the stale client", ONLINE, session::isOnline);
+        assertTrue(modem.simulator().receivedCommands().contains("AT+QMTCLOSE=0"));
+    }
+
+    @Test
+    void recoversWhenTheCellComesBack() throws Exception {
+        ModemSession session = startOnline();
+        modem.simulator().loseRegistration();
+        Await.until("offline without cell", ONLINE, () -> !session.isOnline());
+        modem.simulator().regainRegistration();
+        Await.until("online with the cell back", ONLINE, session::isOnline);
+        assertRoundTrip(session, "cell");
+    }
+
+    @Test
+    void aMissingSimIsDecoded() throws Exception {
+        ModemSession session = start(null, null, sim -> sim.setSimInserted(false));
+        session.start();
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure);
+        assertEquals(SessionFailure.Kind.SIM_MISSING, failure.kind());
+    }
+
+    @Test
+    void aMissingPortIsDecoded() throws Exception {
+        ModemSession session = new ModemSession(SessionOptions.of(dir.resolve("nope").toString(),
+                MqttSettings.of(0, "127.0.0.1", 1883, "x")), scheduler, new ModemSessionListener() {
+                    @Override
+                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
+                    }
+
+                    @Override
+                    public void messageReceived(MqttMessage message) {
+                    }
+                });
+        this.session = session;
+        session.start();
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure);
+        assertEquals(SessionFailure.Kind.PORT_NOT_FOUND, failure.kind());
+    }
+}

@@ -1,0 +1,148 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.testing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Debian's mosquitto broker, started by the test on a free loopback port (installed by {@code .ci/run}). It can be
+ * stopped and started again on the same port to play a broker restart. With a user it requires that password.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Mosquitto implements AutoCloseable {
+
+    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+    private final Path directory;
+    private final int port;
+    private @Nullable Process process;
+
+    private Mosquitto(Path directory, int port) {
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /** Starts a broker that accepts anyone. */
+    public static Mosquitto start(Path directory) throws IOException {
+        return start(directory, null, null);
+    }
+
+    /** Starts a broker; with a user, only that user and password may connect. */
+    public static Mosquitto start(Path directory, @Nullable String user, @Nullable String password)
+            throws IOException {
+        assertTrue(Files.isExecutable(BINARY),
+                "mosquitto is not installed: apt-get install mosquitto (.ci/run does this)");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        StringBuilder config = new StringBuilder();
+        // Started as root, mosquitto drops to user "mosquitto", which cannot read the test's private directory.
+        config.append("user ").append(System.getProperty("user.name")).append('\n');
+        config.append("listener ").append(port).append(" 127.0.0.1\n");
+        config.append("persistence false\n");
+        config.append("log_dest stderr\n");
+        config.append("max_inflight_messages 0\n");
+        config.append("max_queued_messages 100000\n");
+        if (user != null && password != null) {
+            Path passwords = directory.resolve("passwords");
+            Files.writeString(passwords, "");
+            run(List.of("mosquitto_passwd", "-b", passwords.toString(), user, password));
+            config.append("allow_anonymous false\npassword_file ").append(passwords).append('\n');
+        } else {
+            config.append("allow_anonymous true\n");
+        }
+        Files.writeString(directory.resolve("mosquitto.conf"), config.toString());
+        Mosquitto broker = new Mosquitto(directory, port);
+        broker.startProcess();
+        return broker;
+    }
+
+    private static void run(List<String> command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(command + " failed: " + new String(p.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void startProcess() throws IOException {
+        process = new ProcessBuilder(BINARY.toString(), "-c", directory.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("mosquitto.log").toFile()).start();
+        Await.until("mosquitto accepting on port " + port, Duration.ofSeconds(10), this::accepting);
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:port} for Paho. */
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Stops the broker (connections drop), keeping its port for {@link #restart()}. */
+    public void stop() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the broker again on the same port. */
+    public void restart() throws IOException {
+        stop();
+        startProcess();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,1127 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A Quectel BC26 as its host sees it, built from the protocol reference ({@code shared/bc26-protocol.md}) and the
+ * serial transcripts, not from the driver. It interprets the AT command set of the reference and runs a
+ * <em>real</em> MQTT client (Paho) per connect id, so CONNACK codes, granted QoS, retained messages and deliveries
+ * come from a real broker. Incoming publishes are printed as BC26 prints them: {@code +QMTRECV: id,mid,"topic","payload"}
+ * with no escaping.
+ * <p>
+ * Byte-level behaviour: echo on by default; auto-baud (input ignored until the first {@code AT}); data mode after
+ * {@code >} ended by Ctrl+Z (send) or ESC (cancel) with the 1024-byte limit, the 700-byte limit of the direct form;
+ * plain {@code ERROR} for MQTT write errors (firmware V1.1); boot banner with LF CR endings; line-rate pacing.
+ * Timing: answer delays near the seed capture (QMTOPEN 1.3 s, QMTCONN 0.8 s, QMTSUB 1.8 s, QMTPUB 0.9 s), all
+ * multiplied by {@link Options#timeScale}; registration that takes time and announces itself with +CEREG and +IP;
+ * sleep that swallows the first AT and holds back messages. Faults are injected through the public methods.
+ * <p>
+ * Transports: {@link SimTransport} (pseudo-terminal or TCP).
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Bc26Simulator implements AutoCloseable {
+
+    /** Behaviour knobs. */
+    public static final class Options {
+        /** Multiplies every modem delay: 1.0 real time, 0.01 for fast tests, 0 for none. */
+        public double timeScale = 1.0;
+        /** Line rate for output pacing; 0 = unpaced. */
+        public int baudRate = 0;
+        /** Time until the modem registers after power-on (before scaling). */
+        public Duration registrationDelay = Duration.ofSeconds(2);
+        /** AT+QSCLK at power-on: 0 never sleeps (the binding's setting), 1 or 2 sleep when idle. */
+        public int sleepMode = 1;
+        /** Idle time before sleeping (BC26 keeps a 10 s lock after each command); not scaled, it is a modem trait. */
+        public Duration sleepAfter = Duration.ofSeconds(10);
+        /** SIM PIN, or null for a SIM without PIN. */
+        public @Nullable String simPin;
+    }
+
+    static final String BANNER = "\n\rF1: 0000 0000\n\rV0: 0000 0000 [0001]\n\r00: 0006 000C\n\r01: 0000 0000\n\r"
+            + "U0: 0000 0001 [0000]\n\rT0: 0000 00B4\n\rLeaving the BROM\n\r";
+    private static final int DIRECT_LIMIT = 700;
+    private static final int DATA_LIMIT = 1024;
+
+    private final Options options;
+    private final SimOutput out;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "bc26-sim-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService network = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bc26-sim-network");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SimClient[] clients = new SimClient[6];
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    private final List<String> received = new ArrayList<>();
+    private final List<Runnable> heldWhileAsleep = new ArrayList<>();
+    private final AtomicInteger commandsReceived = new AtomicInteger();
+
+    // Modem state (guarded by this).
+    private boolean echo = true;
+    private boolean baudLocked;
+    private int ceregMode;
+    private int registration = 2;
+    private int functionality = 1;
+    private int sleepMode;
+    private boolean psm;
+    private boolean asleep;
+    private long lastActivity = System.nanoTime();
+    private boolean simInserted = true;
+    private boolean pinEntered;
+    private String apn = "";
+    private List<Integer> bands = List.of(8);
+    private int cmee;
+    private @Nullable PendingData pendingData;
+    private long generation;
+
+    // Fault injection (guarded by this).
+    private @Nullable Integer nextOpenResult;
+    private @Nullable Integer nextConnack;
+    private Duration answerDelay = Duration.ZERO;
+
+    /** A publish waiting for its data after the {@code >} prompt. */
+    private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
+    }
+
+    public Bc26Simulator(Options options, Consumer<byte[]> sink) {
+        this.options = options;
+        this.out = new SimOutput(sink, options.baudRate);
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = new SimClient(i);
+        }
+        powerOn();
+    }
+
+    /** Where output goes (a new pty or socket after the link was cut and restored). */
+    public void setSink(Consumer<byte[]> sink) {
+        out.setSink(sink);
+    }
+
+    private synchronized void powerOn() {
+        generation++;
+        echo = true;
+        baudLocked = false;
+        ceregMode = 0;
+        registration = 2;
+        functionality = 1;
+        sleepMode = options.sleepMode;
+        psm = false;
+        asleep = false;
+        pinEntered = options.simPin == null;
+        pendingData = null;
+        line.reset();
+        data.reset();
+        lastActivity = System.nanoTime();
+        scheduleRegistration(options.registrationDelay);
+    }
+
+    private void scheduleRegistration(Duration delay) {
+        long gen = generation;
+        after(delay, () -> {
+            synchronized (this) {
+                if (gen != generation || !simInserted || !pinEntered || functionality != 1 || registration == 1) {
+                    return;
+                }
+                registration = 1;
+                if (ceregMode >= 1) {
+                    urc("+CEREG: 1");
+                }
+                urc("+IP: 10.170.235.216");
+            }
+        });
+    }
+
+    // ---- input ----
+
+    /** Bytes from the host. */
+    public synchronized void receive(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            PendingData pending = pendingData;
+            if (pending != null) {
+                if (b == 0x1A) {
+                    pendingData = null;
+                    byte[] payload = data.toByteArray();
+                    data.reset();
+                    publishData(pending, payload);
+                } else if (b == 0x1B) {
+                    // ESC leaves data mode without sending (AN11); the answer is not documented: OK.
+                    pendingData = null;
+                    data.reset();
+                    respond("\r\nOK\r\n");
+                } else {
+                    data.write(b);
+                    SimClient client = clients[pending.id()];
+                    if (client.echoData) {
+                        out.send(new byte[] { b });
+                    }
+                }
+                continue;
+            }
+            if (b == '\r') {
+                String command = line.toString(StandardCharsets.UTF_8).replace("\n", "").trim();
+                line.reset();
+                if (!command.isEmpty()) {
+                    commandLine(command);
+                }
+            } else if (line.size() < 4096) {
+                line.write(b);
+            }
+        }
+    }
+
+    private void commandLine(String command) {
+        if (!baudLocked) {
+            // Auto-baud: everything before the first AT is noise at the wrong rate; that AT only tunes the UART.
+            if (command.toUpperCase(Locale.ROOT).endsWith("AT")) {
+                baudLocked = true;
+            }
+            return;
+        }
+        if (asleep || shouldBeAsleep()) {
+            // The UART is off in sleep: this line only wakes the modem (ATM §4.14: send AT first).
+            wake();
+            return;
+        }
+        lastActivity = System.nanoTime();
+        commandsReceived.incrementAndGet();
+        received.add(command);
+        if (echo) {
+            out.send(command + "\r");
+        }
+        if (command.length() < 2 || !command.substring(0, 2).equalsIgnoreCase("AT")) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        try {
+            execute(command.substring(2), command);
+        } catch (RuntimeException e) {
+            // Malformed parameters: the modem says ERROR, nothing else.
+            respond(cmeOrError(50));
+        }
+    }
+
+    private boolean shouldBeAsleep() {
+        if (sleepMode == 0) {
+            return false;
+        }
+        long idle = System.nanoTime() - lastActivity;
+        if (idle > options.sleepAfter.toNanos()) {
+            asleep = true;
+        }
+        return asleep;
+    }
+
+    private void wake() {
+        asleep = false;
+        lastActivity = System.nanoTime();
+        List<Runnable> held = new ArrayList<>(heldWhileAsleep);
+        heldWhileAsleep.clear();
+        held.forEach(Runnable::run);
+    }
+
+    // ---- commands ----
+
+    private void execute(String body, String original) {
+        String upper = body.toUpperCase(Locale.ROOT);
+        String name;
+        String args = "";
+        boolean read = false;
+        boolean test = false;
+        int eq = body.indexOf('=');
+        if (upper.endsWith("=?")) {
+            name = upper.substring(0, upper.length() - 2);
+            test = true;
+        } else if (upper.endsWith("?") && eq < 0) {
+            name = upper.substring(0, upper.length() - 1);
+            read = true;
+        } else if (eq >= 0) {
+            name = upper.substring(0, eq);
+            args = body.substring(eq + 1);
+        } else {
+            name = upper;
+        }
+        if (test) {
+            testForm(name);
+            return;
+        }
+        switch (name) {
+            case "" -> ok();
+            case "E0" -> {
+                echo = false;
+                ok();
+            }
+            case "E1" -> {
+                echo = true;
+                ok();
+            }
+            case "I" -> respond("\r\nQuectel_Ltd\r\nQuectel_BC26\r\nRevision: BC26NBR01A01\r\n\r\nOK\r\n");
+            case "+CGMR" -> respond("\r\nRevision: BC26NBR01A01\r\n\r\nOK\r\n");
+            case "+CGSN" -> cgsn(args);
+            case "+CIMI" -> simAnswer("\r\n460012345678969\r\n\r\nOK\r\n");
+            case "+QCCID" -> respond(simInserted ? "\r\n+QCCID: 89860317482035195410\r\n\r\nOK\r\n" : "\r\nOK\r\n");
+            case "+CPIN" -> cpin(read, args);
+            case "+CMEE" -> {
+                if (read) {
+                    respond("\r\n+CMEE: " + cmee + "\r\n\r\nOK\r\n");
+                } else {
+                    cmee = SimParams.parse(args).integer(0);
+                    ok();
+                }
+            }
+            case "+CEREG" -> cereg(read, args);
+            case "+CGATT" -> respond(read ? "\r\n+CGATT: " + (registered() ? 1 : 0) + "\r\n\r\nOK\r\n" : "\r\nOK\r\n");
+            case "+CSQ" -> respond("\r\n+CSQ: " + (registered() ? 20 : 99) + ",99\r\n\r\nOK\r\n");
+            case "+CESQ" -> respond(registered() ? "\r\n+CESQ: 36,99,255,255,12,53\r\n\r\nOK\r\n"
+                    : "\r\n+CESQ: 99,99,255,255,255,255\r\n\r\nOK\r\n");
+            case "+QENG" -> respond("\r\n+QENG: 0,2506,2,62,\"6923252\",-84,-10,-74,2,8,\"69C9\",0,90\r\n\r\nOK\r\n");
+            case "+COPS" -> respond(read ? "\r\n+COPS: 0,2,\"46692\",9\r\n\r\nOK\r\n" : "\r\nOK\r\n");
+            case "+QBAND" -> qband(read, args);
+            case "+QCGDEFCONT" -> {
+                if (read) {
+                    respond("\r\n+QCGDEFCONT: \"IP\",\"" + apn + "\"\r\n\r\nOK\r\n");
+                } else {
+                    apn = SimParams.parse(args).text(1);
+                    ok();
+                }
+            }
+            case "+CPSMS" -> {
+                if (read) {
+                    respond("\r\n+CPSMS: " + (psm ? 1 : 0) + ",,,\"01000011\",\"01000011\"\r\n\r\nOK\r\n");
+                } else {
+                    psm = SimParams.parse(args).integer(0) == 1;
+                    ok();
+                }
+            }
+            case "+CEDRXS", "+QEDRXCFG", "+CSCON", "+QNBIOTEVENT", "+CTZR", "+QRELLOCK", "+IPR", "&W", "+QATWAKEUP" -> ok();
+            case "+QSCLK" -> {
+                if (read) {
+                    respond("\r\n+QSCLK: " + sleepMode + "\r\n\r\nOK\r\n");
+                } else {
+                    sleepMode = SimParams.parse(args).integer(0);
+                    ok();
+                }
+            }
+            case "+CCLK" -> respond("\r\n+CCLK: \"" + ZonedDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yy/MM/dd,HH:mm:ss")) + "+00\"\r\n\r\nOK\r\n");
+            case "+CFUN" -> cfun(read, args);
+            case "+QRST" -> reboot();
+            case "+QMTCFG" -> qmtcfg(args);
+            case "+QMTOPEN" -> {
+                if (read) {
+                    qmtopenRead();
+                } else {
+                    qmtopen(SimParams.parse(args));
+                }
+            }
+            case "+QMTCLOSE" -> qmtclose(SimParams.parse(args));
+            case "+QMTCONN" -> {
+                if (read) {
+                    qmtconnRead();
+                } else {
+                    qmtconn(SimParams.parse(args));
+                }
+            }
+            case "+QMTDISC" -> qmtdisc(SimParams.parse(args));
+            case "+QMTSUB" -> qmtsub(SimParams.parse(args));
+            case "+QMTUNS" -> qmtuns(SimParams.parse(args));
+            case "+QMTPUB" -> qmtpub(args);
+            default -> respond(cmeOrError(4));
+        }
+    }
+
+    private void testForm(String name) {
+        switch (name) {
+            case "+QMTOPEN" -> respond("\r\n+QMTOPEN: (0-5),\"<host_name>\",<port>\r\n\r\nOK\r\n");
+            case "+QMTCONN" -> respond("\r\n+QMTCONN: (0-5),\"<clientID>\"[,\"<username>\"[,\"<password>\"]]\r\n\r\nOK\r\n");
+            case "+QMTSUB" -> respond("\r\n+QMTSUB: (0-5),<msgID>,\"<topic>\",<qos>[,\"<topic>\",<qos>...]\r\n\r\nOK\r\n");
+            case "+QMTPUB" -> respond("\r\n+QMTPUB: (0-5),<msgID>,<qos>,<retain>,\"<topic>\",\"<msg>\"\r\n\r\nOK\r\n");
+            case "+QBAND" -> respond("\r\n+QBAND: (0-15),(1,2,3,5,8,12,13,17,18,19,20,25,26,28,66)\r\n\r\nOK\r\n");
+            case "+CFUN" -> respond("\r\n+CFUN: (0,1,4,7),(0-2)\r\n\r\nOK\r\n");
+            case "+IPR" -> respond("\r\n+IPR: (4800,9600,115200),(0,110,300,1200,2400,4800,9600,19200,38400,57600,"
+                    + "115200,230400,460800,921600)\r\n\r\nOK\r\n");
+            default -> ok();
+        }
+    }
+
+    private void cgsn(String args) {
+        String mode = args.isEmpty() ? "0" : args.trim();
+        switch (mode) {
+            case "1" -> respond("\r\n+CGSN: 866971030000001\r\n\r\nOK\r\n");
+            case "0" -> respond("\r\n1f9d6c0e-7c4a-4d55-9a3c-66e1b3bd4c21\r\n\r\nOK\r\n");
+            default -> respond("\r\n+CGSN: 8669710300000101\r\n\r\nOK\r\n");
+        }
+    }
+
+    private void simAnswer(String answer) {
+        respond(simInserted ? answer : cmeOrError(10));
+    }
+
+    private void cpin(boolean read, String args) {
+        if (!simInserted) {
+            respond(cmeOrError(10));
+        } else if (read) {
+            respond("\r\n+CPIN: " + (pinEntered ? "READY" : "SIM PIN") + "\r\n\r\nOK\r\n");
+        } else if (pinEntered) {
+            respond(cmeOrError(3));
+        } else if (SimParams.parse(args).text(0).equals(options.simPin)) {
+            pinEntered = true;
+            ok();
+            scheduleRegistration(options.registrationDelay);
+        } else {
+            respond(cmeOrError(16));
+        }
+    }
+
+    private void cereg(boolean read, String args) {
+        if (read) {
+            respond("\r\n+CEREG: " + ceregMode + "," + registration + "\r\n\r\nOK\r\n");
+        } else {
+            ceregMode = SimParams.parse(args).integer(0);
+            ok();
+        }
+    }
+
+    private void qband(boolean read, String args) {
+        if (read) {
+            StringBuilder answer = new StringBuilder("\r\n+QBAND: ");
+            for (int i = 0; i < bands.size(); i++) {
+                answer.append(i == 0 ? "" : ",").append(bands.get(i));
+            }
+            respond(answer + "\r\n\r\nOK\r\n");
+            return;
+        }
+        SimParams p = SimParams.parse(args);
+        List<Integer> newBands = new ArrayList<>();
+        for (int i = 1; i < p.size(); i++) {
+            newBands.add(p.integer(i));
+        }
+        if (newBands.size() != p.integer(0) || !List.of(1, 3, 5, 8, 20).containsAll(newBands)) {
+            respond(cmeOrError(50));
+            return;
+        }
+        bands = newBands;
+        ok();
+    }
+
+    private void cfun(boolean read, String args) {
+        if (read) {
+            respond("\r\n+CFUN: " + functionality + "\r\n\r\nOK\r\n");
+            return;
+        }
+        int fun = SimParams.parse(args).integer(0);
+        functionality = fun;
+        if (fun == 1) {
+            registration = 2;
+            scheduleRegistration(options.registrationDelay);
+        } else {
+            registration = 0;
+            dropAllSessions(2);
+        }
+        ok();
+    }
+
+    private void qmtcfg(String args) {
+        SimParams p = SimParams.parse(args);
+        String item = p.text(0).toLowerCase(Locale.ROOT);
+        SimClient c = clientOf(p, 1);
+        if (c == null) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        switch (item) {
+            case "version" -> c.version = p.integer(2);
+            case "keepalive" -> c.keepAlive = p.integer(2);
+            case "session" -> c.cleanSession = p.integer(2) == 1;
+            case "timeout" -> {
+                c.packetTimeout = p.integer(2);
+                if (p.size() > 3) {
+                    c.retries = p.integer(3);
+                }
+                if (p.size() > 4) {
+                    c.timeoutNotice = p.integer(4) == 1;
+                }
+            }
+            case "will" -> {
+                c.willFlag = p.integer(2) == 1;
+                if (c.willFlag) {
+                    c.willQos = p.integer(3);
+                    c.willRetain = p.integer(4) == 1;
+                    c.willTopic = p.text(5);
+                    c.willMessage = p.text(6);
+                }
+            }
+            case "dataformat" -> {
+                c.sendHex = p.integer(2) == 1;
+                c.receiveHex = p.integer(3) == 1;
+            }
+            case "echomode" -> c.echoData = p.integer(2) == 1;
+            default -> {
+                respond("\r\nERROR\r\n");
+                return;
+            }
+        }
+        ok();
+    }
+
+    private void qmtopenRead() {
+        StringBuilder answer = new StringBuilder("\r\n");
+        for (SimClient c : clients) {
+            if (c.isOpen() || c.stale) {
+                answer.append("+QMTOPEN: ").append(c.id).append(",\"").append(c.host).append("\",").append(c.port)
+                        .append("\r\n\r\n");
+            }
+        }
+        respond(answer.append("OK\r\n").toString());
+    }
+
+    private void qmtconnRead() {
+        StringBuilder answer = new StringBuilder("\r\n");
+        for (SimClient c : clients) {
+            if (c.connState() > 0) {
+                answer.append("+QMTCONN: ").append(c.id).append(',').append(c.connState()).append("\r\n\r\n");
+            }
+        }
+        respond(answer.append("OK\r\n").toString());
+    }
+
+    private void qmtopen(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        if (c == null || p.size() < 3 || p.text(1).length() > 100) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        int port = p.integer(2);
+        ok();
+        if (c.stale || c.state != SimClient.State.CLOSED) {
+            urcAfter(1300, "+QMTOPEN: " + c.id + ",2");
+            return;
+        }
+        Integer forced = nextOpenResult;
+        nextOpenResult = null;
+        c.state = SimClient.State.OPENING;
+        c.host = p.text(1);
+        c.port = port;
+        long gen = generation;
+        after(Duration.ofMillis(1300), () -> network.execute(() -> {
+            int result = forced != null ? forced : probeBroker(c.host, port);
+            synchronized (this) {
+                if (gen != generation) {
+                    return;
+                }
+                c.state = result == 0 ? SimClient.State.OPEN : SimClient.State.CLOSED;
+                urc("+QMTOPEN: " + c.id + "," + result);
+            }
+        }));
+    }
+
+    /** The TCP part of QMTOPEN: -1 refused or timed out, 3 no PDP (not registered), 4 unknown host. */
+    private int probeBroker(String host, int port) {
+        synchronized (this) {
+            if (!registered()) {
+                return 3;
+            }
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 5000);
+            return 0;
+        } catch (UnknownHostException e) {
+            return 4;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void qmtclose(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        if (c == null) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        if (c.state == SimClient.State.CLOSED && !c.stale) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        ok();
+        c.stale = false;
+        closePaho(c, false);
+        c.state = SimClient.State.CLOSED;
+        urcAfter(50, "+QMTCLOSE: " + c.id + ",0");
+    }
+
+    private void qmtconn(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        if (c == null || c.state != SimClient.State.OPEN || p.size() < 2) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        ok();
+        c.state = SimClient.State.CONNECTING;
+        Integer forced = nextConnack;
+        nextConnack = null;
+        String clientId = p.text(1);
+        String user = p.size() > 2 ? p.text(2) : null;
+        String password = p.size() > 3 ? p.text(3) : null;
+        long gen = generation;
+        after(Duration.ofMillis(800), () -> network.execute(() -> connectPaho(c, gen, clientId, user, password, forced)));
+    }
+
+    private void connectPaho(SimClient c, long gen, String clientId, @Nullable String user, @Nullable String password,
+            @Nullable Integer forcedConnack) {
+        if (forcedConnack != null) {
+            synchronized (this) {
+                c.state = forcedConnack == 0 ? SimClient.State.CONNECTED : SimClient.State.OPEN;
+                urc("+QMTCONN: " + c.id + ",0," + forcedConnack);
+            }
+            return;
+        }
+        int connack;
+        try {
+            MqttAsyncClient paho = new MqttAsyncClient("tcp://" + c.host + ":" + c.port, clientId,
+                    new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setCleanSession(c.cleanSession);
+            o.setKeepAliveInterval(c.keepAlive);
+            o.setMqttVersion(c.version == 3 ? MqttConnectOptions.MQTT_VERSION_3_1 : MqttConnectOptions.MQTT_VERSION_3_1_1);
+            o.setAutomaticReconnect(false);
+            o.setMaxInflight(1000);
+            o.setConnectionTimeout(Math.max(1, c.packetTimeout));
+            if (user != null) {
+                o.setUserName(user);
+            }
+            if (password != null) {
+                o.setPassword(password.toCharArray());
+            }
+            if (c.willFlag) {
+                o.setWill(c.willTopic, c.willMessage.getBytes(StandardCharsets.UTF_8), c.willQos, c.willRetain);
+            }
+            paho.setCallback(new PahoCallback(c, gen));
+            paho.connect(o).waitForCompletion(30_000);
+            synchronized (this) {
+                if (gen != generation || c.state != SimClient.State.CONNECTING) {
+                    paho.disconnectForcibly(0, 0);
+                    paho.close();
+                    return;
+                }
+                c.paho = paho;
+                c.state = SimClient.State.CONNECTED;
+                urc("+QMTCONN: " + c.id + ",0,0");
+            }
+            return;
+        } catch (MqttException e) {
+            connack = switch (e.getReasonCode()) {
+                case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION -> 1;
+                case MqttException.REASON_CODE_INVALID_CLIENT_ID -> 2;
+                case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> 3;
+                case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> 4;
+                case MqttException.REASON_CODE_NOT_AUTHORIZED -> 5;
+                default -> -1;
+            };
+        }
+        synchronized (this) {
+            if (gen != generation) {
+                return;
+            }
+            if (connack > 0) {
+                c.state = SimClient.State.OPEN;
+                urc("+QMTCONN: " + c.id + ",0," + connack);
+            } else {
+                // The broker dropped the link during CONNECT: the modem reports +QMTSTAT, no +QMTCONN.
+                c.state = SimClient.State.CLOSED;
+                urc("+QMTSTAT: " + c.id + ",3");
+            }
+        }
+    }
+
+    private void qmtdisc(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        if (c == null || c.state != SimClient.State.CONNECTED) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        ok();
+        c.state = SimClient.State.DISCONNECTING;
+        closePaho(c, true);
+        c.state = SimClient.State.CLOSED;
+        urcAfter(50, "+QMTDISC: " + c.id + ",0");
+    }
+
+    private void qmtsub(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        MqttAsyncClient paho = c == null ? null : c.paho;
+        if (c == null || paho == null || c.state != SimClient.State.CONNECTED || p.size() < 4 || p.size() % 2 != 0) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        int messageId = p.integer(1);
+        List<String> topics = new ArrayList<>();
+        List<Integer> qos = new ArrayList<>();
+        for (int i = 2; i + 1 < p.size(); i += 2) {
+            if (p.text(i).length() > 255) {
+                respond("\r\nERROR\r\n");
+                return;
+            }
+            topics.add(p.text(i));
+            qos.add(p.integer(i + 1));
+        }
+        ok();
+        long gen = generation;
+        after(Duration.ofMillis(1800), () -> {
+            try {
+                paho.subscribe(topics.toArray(String[]::new), qos.stream().mapToInt(Integer::intValue).toArray(), null,
+                        new IMqttActionListener() {
+                            @Override
+                            public void onSuccess(@Nullable IMqttToken token) {
+                                StringBuilder granted = new StringBuilder();
+                                int[] values = token == null ? new int[0] : token.getGrantedQos();
+                                for (int g : values) {
+                                    granted.append(',').append(g);
+                                }
+                                urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",0" + granted);
+                            }
+
+                            @Override
+                            public void onFailure(@Nullable IMqttToken token, @Nullable Throwable error) {
+                                if (error instanceof MqttException e
+                                        && e.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
+                                    urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",0,128");
+                                } else {
+                                    urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",2");
+                                }
+                            }
+                        });
+            } catch (MqttException | RuntimeException e) {
+                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
+                urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",2");
+            }
+        });
+    }
+
+    private void qmtuns(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        MqttAsyncClient paho = c == null ? null : c.paho;
+        if (c == null || paho == null || c.state != SimClient.State.CONNECTED || p.size() < 3) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        int messageId = p.integer(1);
+        List<String> topics = new ArrayList<>();
+        for (int i = 2; i < p.size(); i++) {
+            topics.add(p.text(i));
+        }
+        ok();
+        long gen = generation;
+        after(Duration.ofMillis(900), () -> {
+            try {
+                paho.unsubscribe(topics.toArray(String[]::new)).waitForCompletion(10_000);
+                urcIf(gen, "+QMTUNS: " + c.id + "," + messageId + ",0");
+            } catch (MqttException | RuntimeException e) {
+                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
+                urcIf(gen, "+QMTUNS: " + c.id + "," + messageId + ",2");
+            }
+        });
+    }
+
+    private void qmtpub(String args) {
+        SimParams p = SimParams.parse(args);
+        SimClient c = clientOf(p, 0);
+        if (c == null || c.state != SimClient.State.CONNECTED || p.size() < 5) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        int messageId = p.integer(1);
+        int qos = p.integer(2);
+        boolean retain = p.integer(3) == 1;
+        String topic = p.text(4);
+        if (qos < 0 || qos > 2 || (qos == 0) != (messageId == 0) || topic.isEmpty() || topic.length() > 255
+                || topic.contains("+") || topic.contains("#")) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        PendingData pending = new PendingData(c.id, messageId, qos, retain, topic);
+        if (p.size() == 5) {
+            pendingData = pending;
+            data.reset();
+            out.send("\r\n> ");
+            return;
+        }
+        // Direct form: the string ends at the next quote (no escapes); anything after it is a syntax error.
+        if (p.size() != 6 || !p.isQuoted(5)) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        byte[] message = p.text(5).getBytes(StandardCharsets.UTF_8);
+        if (message.length > DIRECT_LIMIT) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        ok();
+        publish(c, pending, message);
+    }
+
+    private void publishData(PendingData pending, byte[] payload) {
+        SimClient c = clients[pending.id()];
+        if (payload.length > DATA_LIMIT) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
+        ok();
+        publish(c, pending, payload);
+    }
+
+    private void publish(SimClient c, PendingData pending, byte[] text) {
+        byte[] payload = text;
+        if (c.sendHex) {
+            try {
+                payload = HexFormat.of().parseHex(new String(text, StandardCharsets.US_ASCII).trim());
+            } catch (IllegalArgumentException e) {
+                urc("+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                return;
+            }
+        }
+        MqttAsyncClient paho = c.paho;
+        long gen = generation;
+        byte[] bytes = payload;
+        after(Duration.ofMillis(900), () -> {
+            if (paho == null) {
+                urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                return;
+            }
+            try {
+                MqttMessage message = new MqttMessage(bytes);
+                message.setQos(pending.qos());
+                message.setRetained(pending.retain());
+                paho.publish(pending.topic(), message, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(@Nullable IMqttToken token) {
+                        urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",0");
+                    }
+
+                    @Override
+                    public void onFailure(@Nullable IMqttToken token, @Nullable Throwable error) {
+                        urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
+                urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+            }
+        });
+    }
+
+    /** Paho events of one client: deliveries become +QMTRECV, a lost connection +QMTSTAT. */
+    private final class PahoCallback implements MqttCallback {
+        private final SimClient client;
+        private final long gen;
+
+        PahoCallback(SimClient client, long gen) {
+            this.client = client;
+            this.gen = gen;
+        }
+
+        @Override
+        public void connectionLost(@Nullable Throwable cause) {
+            synchronized (Bc26Simulator.this) {
+                if (gen != generation || client.state != SimClient.State.CONNECTED) {
+                    return;
+                }
+                client.state = SimClient.State.CLOSED;
+                client.paho = null;
+                urc("+QMTSTAT: " + client.id + ",1");
+            }
+        }
+
+        @Override
+        public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
+            if (topic == null || message == null) {
+                return;
+            }
+            synchronized (Bc26Simulator.this) {
+                if (gen != generation) {
+                    return;
+                }
+                Runnable deliver = () -> {
+                    ByteArrayOutputStream record = new ByteArrayOutputStream();
+                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + (message.getQos() == 0 ? 0 : message.getId())
+                            + ",\"" + topic + "\",\"").getBytes(StandardCharsets.UTF_8));
+                    record.writeBytes(client.receiveHex
+                            ? HexFormat.of().withUpperCase().formatHex(message.getPayload()).getBytes(StandardCharsets.US_ASCII)
+                            : message.getPayload());
+                    record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.send(record.toByteArray());
+                };
+                if (asleep || shouldBeAsleep()) {
+                    if (!psm) {
+                        // Light sleep: the modem holds the message until the host wakes the UART.
+                        heldWhileAsleep.add(deliver);
+                    }
+                    // In PSM the modem is unreachable: the message is lost.
+                } else {
+                    deliver.run();
+                }
+            }
+        }
+
+        @Override
+        public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+        }
+    }
+
+    // ---- fault injection ----
+
+    /** Ends a client's session as the modem would, with {@code +QMTSTAT: id,code} (1-7). */
+    public synchronized void injectQmtStat(int id, int code) {
+        SimClient c = clients[id];
+        closePaho(c, false);
+        c.state = SimClient.State.CLOSED;
+        urc("+QMTSTAT: " + id + "," + code);
+    }
+
+    /** The next AT+QMTOPEN reports {@code result} (-1..5) instead of trying the broker. */
+    public synchronized void failNextOpen(int result) {
+        nextOpenResult = result;
+    }
+
+    /** The next AT+QMTCONN reports CONNACK {@code code} (1-5) without asking the broker. */
+    public synchronized void refuseNextConnect(int code) {
+        nextConnack = code;
+    }
+
+    /** Reboots: banner with LF CR endings, all state lost (sessions dropped without +QMTSTAT). */
+    public synchronized void reboot() {
+        for (SimClient c : clients) {
+            closePaho(c, false);
+            c.state = SimClient.State.CLOSED;
+            c.stale = false;
+        }
+        out.send(BANNER);
+        powerOn();
+    }
+
+    /** Leaves a client open, as after a host restart while the modem ran on: QMTOPEN answers 2 until closed. */
+    public synchronized void leaveStaleClient(int id) {
+        clients[id].stale = true;
+        clients[id].host = "stale.example";
+        clients[id].port = 1883;
+    }
+
+    /** Sends raw bytes (garbage, half lines, bursts). */
+    public void sendRaw(byte[] bytes) {
+        out.send(bytes);
+    }
+
+    /** A burst of {@code count} network URCs. */
+    public void urcBurst(int count) {
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            burst.append(i % 2 == 0 ? "\r\n+CSCON: 1\r\n" : "\r\n+QNBIOTEVENT: \"EXIT PSM\"\r\n");
+        }
+        out.send(burst.toString());
+    }
+
+    /** Delays every answer by {@code delay} (before scaling), e.g. beyond the driver's timeouts. */
+    public synchronized void slowAnswers(Duration delay) {
+        answerDelay = delay;
+    }
+
+    /** Removes or inserts the SIM (a missing SIM also drops the registration). */
+    public synchronized void setSimInserted(boolean inserted) {
+        simInserted = inserted;
+        if (!inserted) {
+            loseRegistration();
+        } else {
+            scheduleRegistration(options.registrationDelay);
+        }
+    }
+
+    /** The cell is gone: +CEREG: 2, sessions die with +QMTSTAT: id,2 (PINGREQ fails) shortly after. */
+    public synchronized void loseRegistration() {
+        registration = 2;
+        generation++;
+        if (ceregMode >= 1) {
+            urc("+CEREG: 2");
+        }
+        dropAllSessions(2);
+    }
+
+    /** The cell is back: +CEREG: 1 and +IP. */
+    public synchronized void regainRegistration() {
+        scheduleRegistration(Duration.ZERO);
+    }
+
+    /** Commands received, in order (for tests). */
+    public synchronized List<String> receivedCommands() {
+        return List.copyOf(received);
+    }
+
+    /** How many command lines were executed. */
+    public int commandCount() {
+        return commandsReceived.get();
+    }
+
+    /** Whether connect id {@code id} is connected to its broker. */
+    public synchronized boolean isConnected(int id) {
+        return clients[id].state == SimClient.State.CONNECTED;
+    }
+
+    // ---- helpers ----
+
+    private void dropAllSessions(int code) {
+        for (SimClient c : clients) {
+            if (c.state == SimClient.State.CONNECTED) {
+                closePaho(c, false);
+                c.state = SimClient.State.CLOSED;
+                urc("+QMTSTAT: " + c.id + "," + code);
+            }
+        }
+    }
+
+    private void closePaho(SimClient c, boolean clean) {
+        MqttAsyncClient paho = c.paho;
+        c.paho = null;
+        if (paho != null) {
+            network.execute(() -> {
+                try {
+                    if (clean) {
+                        paho.disconnect(1000).waitForCompletion(2000);
+                    } else {
+                        paho.disconnectForcibly(0, 0, false);
+                    }
+                } catch (MqttException e) {
+                    // already gone
+                }
+                try {
+                    paho.close(true);
+                } catch (MqttException e) {
+                    // already closed
+                }
+            });
+        }
+    }
+
+    private @Nullable SimClient clientOf(SimParams p, int index) {
+        if (p.size() <= index) {
+            return null;
+        }
+        try {
+            int id = p.integer(index);
+            return id >= 0 && id < clients.length ? clients[id] : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private boolean registered() {
+        return registration == 1 || registration == 5;
+    }
+
+    private String cmeOrError(int code) {
+        return cmee == 0 ? "\r\nERROR\r\n" : "\r\n+CME ERROR: " + code + "\r\n";
+    }
+
+    private void ok() {
+        respond("\r\nOK\r\n");
+    }
+
+    private void respond(String text) {
+        if (answerDelay.isZero()) {
+            out.send(text);
+        } else {
+            after(answerDelay, () -> out.send(text));
+        }
+    }
+
+    private void urc(String text) {
+        out.send("\r\n" + text + "\r\n");
+    }
+
+    private synchronized void urcIf(long gen, String text) {
+        if (gen == generation) {
+            urc(text);
+        }
+    }
+
+    private void urcAfter(long millis, String text) {
+        long gen = generation;
+        after(Duration.ofMillis(millis), () -> urcIf(gen, text));
+    }
+
+    private Duration scaled(Duration d) {
+        return Duration.ofNanos((long) (d.toNanos() * options.timeScale));
+    }
+
+    private void after(Duration delay, Runnable task) {
+        timer.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.err.println("Simulator task failed: " + e);
+            }
+        }, scaled(delay).toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Powers the modem off: closes every broker connection. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            generation++;
+            for (SimClient c : clients) {
+                closePaho(c, false);
+                c.state = SimClient.State.CLOSED;
+            }
+        }
+        timer.shutdownNow();
+        network.shutdown();
+        out.close();
+    }
+}
