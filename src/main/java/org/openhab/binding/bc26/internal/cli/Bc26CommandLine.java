@@ -1,0 +1,401 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.cli.Arguments.UsageException;
+import org.openhab.binding.bc26.internal.modem.Bc26Modem;
+import org.openhab.binding.bc26.internal.modem.ModemSession;
+import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
+import org.openhab.binding.bc26.internal.modem.SessionFailure;
+import org.openhab.binding.bc26.internal.modem.SessionOptions;
+import org.openhab.binding.bc26.internal.modem.at.AtCommand;
+import org.openhab.binding.bc26.internal.modem.at.AtEngine;
+import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
+import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.link.LinkException;
+import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
+import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
+import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
+import org.openhab.binding.bc26.internal.modem.network.Registration;
+import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
+
+/**
+ * The installer's command line on the same driver as the binding: {@code probe}, {@code monitor}, {@code publish}
+ * and {@code at}. Output is JSON, one object per line; bad arguments print usage and exit 2, failures print the
+ * decoded reason and exit 1.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class Bc26CommandLine {
+
+    static final String USAGE = """
+            Usage: java -jar org.openhab.binding.bc26-<version>.jar <command> [options]
+
+              probe   --port P [--baud B]
+                      modem identity, SIM, registration and signal as one JSON object
+              monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S]
+                      one JSON object per line per event: session state and received messages
+              publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                      --topic T --payload P [--qos Q] [--retain]
+                      publishes one message and prints the delivery result
+              at      --port P [--timeout-ms N] "AT+CSQ"
+                      one raw command and its answer
+
+            --port is a device path (/dev/ttyUSB0, /dev/serial/by-id/...) or socket://host:port (ser2net).
+            Common options: --baud B (default 115200), --connect-id 0-5, --verbose (driver logs on stderr).
+            """;
+
+    private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id");
+    private static final Set<String> MQTT = Set.of("host", "mqtt-port", "client-id", "username", "password-file");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Bc26CommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs a command; returns the exit code (0 success, 1 failure, 2 bad arguments). */
+    public static int run(String[] args) {
+        return new Bc26CommandLine(System.out, System.err).execute(args);
+    }
+
+    int execute(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            err.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            if (List.of(args).contains("--verbose")) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "trace");
+                System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+            } else {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            }
+            return switch (args[0]) {
+                case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON));
+                case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose"),
+                        union(COMMON, MQTT, Set.of("subscribe", "count", "seconds"))));
+                case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain"),
+                        union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds"))));
+                case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms"))));
+                default -> throw new UsageException("Unknown command " + args[0]);
+            };
+        } catch (UsageException | IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return union(a, b, Set.of());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b, Set<String> c) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
+    }
+
+    // ---- probe and at: the modem alone ----
+
+    private int probe(Arguments args) throws UsageException {
+        String port = args.required("port");
+        SerialSettings serial = SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (AtEngine engine = openEngine(port, serial, scheduler)) {
+            Bc26Modem modem = new Bc26Modem(engine);
+            modem.synchronize();
+            modem.setEcho(false);
+            ModemIdentity identity = modem.identity();
+            Json json = Json.object().put("manufacturer", identity.manufacturer()).put("model", identity.model())
+                    .put("revision", identity.revision()).put("imei", identity.imei()).put("imsi", identity.imsi())
+                    .put("iccid", identity.iccid()).put("sim", modem.simState().name());
+            Registration registration = modem.registration();
+            SignalQuality signal = modem.signal();
+            json.put("registration", registration.state().name()).put("cellId", registration.cellId())
+                    .put("attached", modem.attached()).put("rssiDbm", signal.rssiDbm())
+                    .put("rsrpDbm", signal.rsrpDbm()).put("rsrqDb", signal.rsrqDb());
+            out.println(json);
+            return 0;
+        } catch (LinkException e) {
+            return failure(e.getKind().name(), e.getMessage());
+        } catch (AtException e) {
+            return failure(e.getKind() == AtException.Kind.TIMEOUT ? "NO_ANSWER" : e.getKind().name(),
+                    e.getMessage());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private int at(Arguments args) throws UsageException {
+        String port = args.required("port");
+        if (args.positional().size() != 1) {
+            throw new UsageException("Give exactly one AT command, in quotes");
+        }
+        AtCommand command;
+        try {
+            command = AtCommand.of(args.positional().get(0))
+                    .withTimeout(Duration.ofMillis(args.integer("timeout-ms", 5000, 100, 700_000))).withBareInfo();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
+        SerialSettings serial = SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (AtEngine engine = openEngine(port, serial, scheduler)) {
+            engine.synchronize(10, Duration.ofMillis(500));
+            for (String line : engine.execute(command).lines()) {
+                out.println(line);
+            }
+            out.println("OK");
+            return 0;
+        } catch (LinkException e) {
+            return failure(e.getKind().name(), e.getMessage());
+        } catch (AtException e) {
+            return failure(e.getKind().name(), e.getMessage());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private AtEngine openEngine(String port, SerialSettings serial, ScheduledExecutorService scheduler)
+            throws LinkException {
+        AtEngine engine = new AtEngine(scheduler, new AtEventListener() {
+            @Override
+            public void urc(AtLine line) {
+            }
+
+            @Override
+            public void modemRestarted() {
+            }
+
+            @Override
+            public void linkLost(String reason) {
+            }
+        });
+        engine.attach(ModemLinks.open(port, serial, engine));
+        return engine;
+    }
+
+    // ---- monitor and publish: the whole session ----
+
+    private SessionOptions sessionOptions(Arguments args) throws UsageException {
+        String clientId = args.get("client-id");
+        if (clientId == null) {
+            clientId = "bc26-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        }
+        MqttSettings mqtt = MqttSettings.of(args.integer("connect-id", 0, 0, 5), args.required("host"),
+                args.integer("mqtt-port", 1883, 1, 65535), clientId);
+        String username = args.get("username");
+        String passwordFile = args.get("password-file");
+        if (passwordFile != null && username == null) {
+            throw new UsageException("--password-file needs --username");
+        }
+        String password = null;
+        if (passwordFile != null) {
+            try {
+                password = Files.readAllLines(Path.of(passwordFile), StandardCharsets.UTF_8).stream().findFirst()
+                        .orElse("");
+            } catch (IOException e) {
+                throw new UsageException("Cannot read the password file " + passwordFile);
+            }
+        }
+        mqtt = mqtt.withCredentials(username, password);
+        return new SessionOptions(args.required("port"),
+                SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, true,
+                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    }
+
+    private int monitor(Arguments args) throws UsageException {
+        SessionOptions options = sessionOptions(args);
+        List<String> subscriptions = args.all("subscribe");
+        if (subscriptions.isEmpty()) {
+            throw new UsageException("Give at least one --subscribe TOPIC[:QOS]");
+        }
+        int count = args.integer("count", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        int seconds = args.integer("seconds", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger received = new AtomicInteger();
+        AtomicBoolean everOnline = new AtomicBoolean();
+        AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
+            @Override
+            public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                everOnline.compareAndSet(false, online);
+                lastFailure.set(failure);
+                Json json = Json.object().put("event", "session").put("online", online);
+                if (failure != null) {
+                    json.put("reason", failure.kind().name()).put("detail", failure.detail());
+                }
+                print(json);
+            }
+
+            @Override
+            public void messageReceived(MqttMessage message) {
+                print(messageJson(message));
+                if (received.incrementAndGet() >= count) {
+                    done.countDown();
+                }
+            }
+
+            @Override
+            public void identified(ModemIdentity identity) {
+                print(Json.object().put("event", "modem").put("model", identity.model())
+                        .put("revision", identity.revision()).put("imei", identity.imei()));
+            }
+        });
+        try {
+            for (String subscription : subscriptions) {
+                int colon = subscription.lastIndexOf(':');
+                String topic = colon > 0 ? subscription.substring(0, colon) : subscription;
+                int qos = 0;
+                if (colon > 0) {
+                    try {
+                        qos = Integer.parseInt(subscription.substring(colon + 1));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("Bad QoS in --subscribe " + subscription);
+                    }
+                }
+                try {
+                    MqttSettings.checkQos(qos);
+                    org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics.checkTopicFilter(topic);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(String.valueOf(e.getMessage()));
+                }
+                session.subscribe(topic, qos);
+            }
+            session.start();
+            try {
+                done.await(seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : seconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            session.stop();
+            scheduler.shutdownNow();
+        }
+        if (received.get() >= count || everOnline.get()) {
+            return 0;
+        }
+        SessionFailure failure = lastFailure.get();
+        return failure == null ? failure("NOT_CONNECTED", "The session never came up")
+                : failure(failure.kind().name(), failure.detail());
+    }
+
+    private int publish(Arguments args) throws UsageException {
+        SessionOptions options = sessionOptions(args);
+        String topic = args.required("topic");
+        String payload = args.get("payload");
+        if (payload == null) {
+            throw new UsageException("--payload is required");
+        }
+        int qos = args.integer("qos", 0, 0, 2);
+        boolean retain = args.flag("retain");
+        int timeout = args.integer("timeout-seconds", 180, 1, 3600);
+        CountDownLatch online = new CountDownLatch(1);
+        AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
+            @Override
+            public void sessionChanged(boolean isOnline, @Nullable SessionFailure failure) {
+                lastFailure.set(failure);
+                if (isOnline) {
+                    online.countDown();
+                }
+            }
+
+            @Override
+            public void messageReceived(MqttMessage message) {
+            }
+        });
+        try {
+            session.start();
+            if (!online.await(timeout, TimeUnit.SECONDS)) {
+                SessionFailure failure = lastFailure.get();
+                return failure == null ? failure("TIMEOUT", "No session within " + timeout + " s")
+                        : failure(failure.kind().name(), failure.detail());
+            }
+            long start = System.nanoTime();
+            session.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain).get(timeout,
+                    TimeUnit.SECONDS);
+            print(Json.object().put("event", "published").put("topic", topic).put("qos", qos).put("retain", retain)
+                    .put("result", qos == 0 ? "sent" : "acknowledged")
+                    .put("milliseconds", (System.nanoTime() - start) / 1_000_000));
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure("INTERRUPTED", "Interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            MqttException failure = Bc26MqttClient.failureOf(e);
+            return failure(failure.getReason().name(), failure.getMessage());
+        } finally {
+            session.stop();
+            scheduler.shutdownNow();
+        }
+    }
+
+    private static Json messageJson(MqttMessage message) {
+        Json json = Json.object().put("event", "message").put("topic", message.topic())
+                .put("messageId", message.messageId());
+        String text = message.payloadText();
+        if (text != null) {
+            json.put("payload", text);
+        } else {
+            json.put("payloadBase64", Base64.getEncoder().encodeToString(message.payload()));
+        }
+        return json;
+    }
+
+    private synchronized void print(Json json) {
+        out.println(json);
+        out.flush();
+    }
+
+    private int failure(String reason, @Nullable String detail) {
+        print(Json.object().put("error", reason).put("detail", detail));
+        err.println("Failed: " + reason + (detail == null ? "" : ": " + detail));
+        return 1;
+    }
+}

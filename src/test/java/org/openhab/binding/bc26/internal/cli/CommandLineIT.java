@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.bc26.internal.TestPaths;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+
+/**
+ * The command line exactly as an installer runs it: {@code java -jar} on the built bundle (a separate JVM without
+ * SLF4J on its class path), against the simulator on a TCP port and a real mosquitto.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class CommandLineIT {
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private @NonNullByDefault({}) Mosquitto broker;
+    private @NonNullByDefault({}) SimTransport modem;
+
+    /** Output and exit code of one run. */
+    private record Run(int code, List<String> out, String err) {
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        broker = Mosquitto.start(dir, "farm", "s3cret");
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.05;
+        modem = SimTransport.onTcp(options, 0);
+    }
+
+    @AfterEach
+    void stop() {
+        modem.close();
+        broker.close();
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", TestPaths.required("bc26.bundle")));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+        List<String> out = new ArrayList<>();
+        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.add(line);
+            }
+        }
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command line ends");
+        return new Run(process.exitValue(), out, Files.readString(dir.resolve("err.txt")));
+    }
+
+    private Path passwordFile() throws IOException {
+        return Files.writeString(dir.resolve("password"), "s3cret\n");
+    }
+
+    @Test
+    void probePrintsIdentitySimRegistrationAndSignal() throws Exception {
+        Run run = run("probe", "--port", modem.portName());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, run.out().size());
+        String json = run.out().get(0);
+        assertTrue(json.contains("\"imei\":\"866971030000001\""), json);
+        assertTrue(json.contains("\"sim\":\"READY\""), json);
+        assertTrue(json.contains("\"registration\":\"REGISTERED_HOME\""), json);
+        assertTrue(json.contains("\"rssiDbm\":-73"), json);
+    }
+
+    @Test
+    void publishDeliversToTheBrokerWithCredentials() throws Exception {
+        try (Observer observer = new Observer(broker.uri(), "obs", "farm", "s3cret")) {
+            observer.subscribe("cli/#", 1);
+            Run run = run("publish", "--port", modem.portName(), "--host", "127.0.0.1", "--mqtt-port",
+                    Integer.toString(broker.port()), "--username", "farm", "--password-file",
+                    passwordFile().toString(), "--topic", "cli/up", "--payload", "{\"v\": \"1,2\"}", "--qos", "1");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().get(0).contains("\"result\":\"acknowledged\""), run.out().toString());
+            assertEquals("{\"v\": \"1,2\"}", observer.next(30).payload());
+            assertFalse(String.join("\n", run.out()).contains("s3cret"));
+            assertFalse(run.err().contains("s3cret"));
+        }
+    }
+
+    @Test
+    void monitorPrintsSessionEventsAndMessagesThenExitsAfterCount() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", TestPaths.required("bc26.bundle"), "monitor", "--port", modem.portName(),
+                "--host", "127.0.0.1", "--mqtt-port", Integer.toString(broker.port()), "--username", "farm",
+                "--password-file", passwordFile().toString(), "--subscribe", "down/#:1", "--count", "1",
+                "--seconds", "60"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> out = new ArrayList<>();
+        try (var reader = process.inputReader(StandardCharsets.UTF_8);
+                Observer observer = new Observer(broker.uri(), "obs", "farm", "s3cret")) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.add(line);
+                if (line.contains("\"online\":true")) {
+                    // Subscriptions are sent right after the connect; publish retained so timing cannot lose it.
+                    observer.publish("down/cmd", "bin\u00e4r \"x\"", 1, true);
+                }
+            }
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.contains("\"event\":\"message\"") && l.contains("\"topic\":\"down/cmd\"")
+                && l.contains("\"payload\":\"bin\u00e4r \\\"x\\\"\"")), out.toString());
+    }
+
+    @Test
+    void atSendsOneRawCommand() throws Exception {
+        Run run = run("at", "--port", modem.portName(), "AT+CSQ");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("+CSQ: 20,99", "OK"), run.out());
+    }
+
+    @Test
+    void badArgumentsExit2AndFailuresExit1WithTheReason() throws Exception {
+        Run usage = run("publish", "--port", modem.portName());
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("Usage:"), usage.err());
+        Run injected = run("at", "--port", modem.portName(), "AT\r\nAT+QRST=1");
+        assertEquals(2, injected.code(), "a command with a line break is refused before the modem");
+        Run missing = run("probe", "--port", dir.resolve("no-such-port").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.out().get(0).contains("PORT_NOT_FOUND"), missing.out().toString());
+        Run badHost = run("publish", "--port", modem.portName(), "--host", "bad\"host", "--topic", "t",
+                "--payload", "p");
+        assertEquals(2, badHost.code());
+        assertTrue(badHost.err().contains("double quote"), badHost.err());
+    }
+}
