@@ -41,6 +41,8 @@ public final class SimTransport implements AutoCloseable {
     private final AtomicReference<@Nullable PseudoTerminal> pty = new AtomicReference<>();
     private final AtomicReference<@Nullable Socket> socket = new AtomicReference<>();
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong bytesToHost = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytesFromHost = new java.util.concurrent.atomic.AtomicLong();
 
     private SimTransport(Bc26Simulator.Options options, @Nullable Path link, @Nullable ServerSocket server) {
         this.link = link;
@@ -79,7 +81,23 @@ public final class SimTransport implements AutoCloseable {
         return "socket://127.0.0.1:" + (server == null ? 0 : server.getLocalPort());
     }
 
+    /** Bytes the modem sent to the host so far. */
+    public long bytesToHost() {
+        return bytesToHost.get();
+    }
+
+    /** Bytes the host sent to the modem so far. */
+    public long bytesFromHost() {
+        return bytesFromHost.get();
+    }
+
+    private void fromHost(byte[] bytes, int length) {
+        bytesFromHost.addAndGet(length);
+        simulator.receive(bytes, length);
+    }
+
     private void toHost(byte[] bytes) {
+        bytesToHost.addAndGet(bytes.length);
         PseudoTerminal terminal = pty.get();
         if (terminal != null) {
             terminal.write(bytes);
@@ -119,7 +137,7 @@ public final class SimTransport implements AutoCloseable {
         if (link == null) {
             return;
         }
-        PseudoTerminal terminal = PseudoTerminal.open(simulator::receive);
+        PseudoTerminal terminal = PseudoTerminal.open(this::fromHost);
         terminal.linkAs(link);
         PseudoTerminal old = pty.getAndSet(terminal);
         if (old != null) {
@@ -151,7 +169,7 @@ public final class SimTransport implements AutoCloseable {
         try (InputStream in = client.getInputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                simulator.receive(buffer, n);
+                fromHost(buffer, n);
             }
         } catch (IOException e) {
             // connection closed
