@@ -841,15 +841,18 @@ public final class Bc26Simulator implements AutoCloseable {
                 MqttMessage message = new MqttMessage(bytes);
                 message.setQos(pending.qos());
                 message.setRetained(pending.retain());
+                synchronized (Bc26Simulator.this) {
+                    c.publishesInFlight++;
+                }
                 paho.publish(pending.topic(), message, null, new IMqttActionListener() {
                     @Override
                     public void onSuccess(@Nullable IMqttToken token) {
-                        urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",0");
+                        published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",0");
                     }
 
                     @Override
                     public void onFailure(@Nullable IMqttToken token, @Nullable Throwable error) {
-                        urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                        published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
                     }
                 });
             } catch (MqttException | RuntimeException e) {
@@ -857,6 +860,17 @@ public final class Bc26Simulator implements AutoCloseable {
                 urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
             }
         });
+    }
+
+    /** Prints a publish result, then any delivery that arrived while it was pending (seed capture order). */
+    private synchronized void published(SimClient c, long gen, String urc) {
+        c.publishesInFlight = Math.max(0, c.publishesInFlight - 1);
+        urcIf(gen, urc);
+        if (c.publishesInFlight == 0) {
+            List<Runnable> held = new ArrayList<>(c.heldDeliveries);
+            c.heldDeliveries.clear();
+            held.forEach(Runnable::run);
+        }
     }
 
     /** Paho events of one client: deliveries become +QMTRECV, a lost connection +QMTSTAT. */
@@ -900,7 +914,9 @@ public final class Bc26Simulator implements AutoCloseable {
                     record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.send(record.toByteArray());
                 };
-                if (asleep || shouldBeAsleep()) {
+                if (client.publishesInFlight > 0) {
+                    client.heldDeliveries.add(deliver);
+                } else if (asleep || shouldBeAsleep()) {
                     if (!psm) {
                         // Light sleep: the modem holds the message until the host wakes the UART.
                         heldWhileAsleep.add(deliver);

@@ -57,6 +57,10 @@ final class SimClient {
     boolean stale;
     @Nullable
     MqttAsyncClient paho;
+    /** Publishes waiting for the broker's acknowledgement. */
+    int publishesInFlight;
+    /** Deliveries held back until the pending +QMTPUB is printed (a real BC26 prints +QMTPUB first). */
+    final java.util.List<Runnable> heldDeliveries = new java.util.ArrayList<>();
 
     SimClient(int id) {
         this.id = id;
