@@ -1,0 +1,183 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.simulator;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+
+/**
+ * The simulator against the protocol reference (§7 checklist): auto-baud, sleep, limits of both publish forms,
+ * ESC, per-id state in the read forms, unknown configuration items, occupied ids, hex data format and raw quotes in
+ * +QMTRECV.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class SimulatorProtocolTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private RawHost host(Bc26Simulator.Options options) throws Exception {
+        SimTransport modem = SimTransport.onTcp(options, 0);
+        resources.add(modem);
+        RawHost host = new RawHost(Integer.parseInt(modem.portName().replaceAll(".*:", "")));
+        resources.add(host);
+        return host;
+    }
+
+    private RawHost connectedHost() throws Exception {
+        Mosquitto broker = Mosquitto.start(dir);
+        resources.add(broker);
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        options.sleepMode = 0;
+        RawHost host = host(options);
+        host.command("AT");
+        host.command("ATE0");
+        host.next(2, WAIT);
+        assertTrue(host.next(WAIT).startsWith("+IP:"));
+        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        assertEquals(List.of("OK", "+QMTOPEN: 0,0"), host.next(2, WAIT));
+        host.command("AT+QMTCONN=0,\"sim-test\"");
+        assertEquals(List.of("OK", "+QMTCONN: 0,0,0"), host.next(2, WAIT));
+        return host;
+    }
+
+    @Test
+    void inputBeforeTheFirstAtIsIgnoredAndEchoIsOn() throws Exception {
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.sleepMode = 0;
+        RawHost host = host(options);
+        host.command("garbage at the wrong baud rate");
+        host.command("AT");
+        assertTrue(host.idle(Duration.ofMillis(300)), "no answer while auto-bauding");
+        host.command("AT");
+        assertEquals(List.of("AT", "OK"), host.next(2, WAIT));
+    }
+
+    @Test
+    void aSleepingModemSwallowsTheFirstAt() throws Exception {
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.sleepMode = 1;
+        options.sleepAfter = Duration.ofMillis(200);
+        RawHost host = host(options);
+        host.command("AT");
+        assertTrue(host.idle(Duration.ofMillis(400)), "auto-baud AT, then idle long enough to fall asleep");
+        host.command("AT");
+        assertTrue(host.idle(Duration.ofMillis(100)), "the wake-up AT gets no answer");
+        host.command("ATE0");
+        assertEquals(List.of("ATE0", "OK"), host.next(2, WAIT));
+    }
+
+    @Test
+    void readFormsListTheStateOfEachId() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTCONN?");
+        assertEquals(List.of("+QMTCONN: 0,3", "OK"), host.next(2, WAIT));
+        host.command("AT+QMTOPEN?");
+        assertTrue(host.next(WAIT).startsWith("+QMTOPEN: 0,\"127.0.0.1\","));
+        assertEquals("OK", host.next(WAIT));
+        host.command("AT+QMTOPEN=0,\"127.0.0.1\",1883");
+        assertEquals(List.of("OK", "+QMTOPEN: 0,2"), host.next(2, WAIT), "an open id is occupied");
+    }
+
+    @Test
+    void theDirectFormStopsAt700BytesAndTheDataModeAt1024() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTPUB=0,0,0,0,\"t\",\"" + "x".repeat(701) + "\"");
+        assertEquals("ERROR", host.next(WAIT));
+        host.command("AT+QMTPUB=0,0,0,0,\"t\",\"" + "x".repeat(700) + "\"");
+        assertEquals(List.of("OK", "+QMTPUB: 0,0,0"), host.next(2, WAIT));
+        host.command("AT+QMTPUB=0,0,0,0,\"t\"");
+        assertEquals(">", host.next(WAIT));
+        host.send("y".repeat(1025) + "\u001a");
+        assertEquals("ERROR", host.next(WAIT));
+    }
+
+    @Test
+    void escLeavesDataModeWithoutPublishing() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTPUB=0,0,0,0,\"t\"");
+        assertEquals(">", host.next(WAIT));
+        host.send("never sent\u001b");
+        assertEquals("OK", host.next(WAIT));
+        assertTrue(host.idle(Duration.ofMillis(300)), "no +QMTPUB after ESC");
+    }
+
+    @Test
+    void mqttWriteErrorsArePlainError() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTCFG=\"ssl\",0,1");
+        assertEquals("ERROR", host.next(WAIT), "BC26 has no ssl item");
+        host.command("AT+QMTPUB=0,5,0,0,\"t\",\"qos 0 needs msgID 0\"");
+        assertEquals("ERROR", host.next(WAIT));
+        host.command("AT+QMTPUB=0,0,0,0,\"a/#\",\"wildcard\"");
+        assertEquals("ERROR", host.next(WAIT));
+    }
+
+    @Test
+    void receivedPayloadsAreRawOrHex() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTSUB=0,1,\"echo\",1");
+        assertEquals(List.of("OK", "+QMTSUB: 0,1,0,1"), host.next(2, WAIT));
+        host.command("AT+QMTPUB=0,0,0,0,\"echo\"");
+        assertEquals(">", host.next(WAIT));
+        host.send("{\"a\":\"b,c\"}\u001a");
+        assertEquals(List.of("OK", "+QMTPUB: 0,0,0", "+QMTRECV: 0,0,\"echo\",\"{\"a\":\"b,c\"}\""), host.next(3, WAIT));
+        host.command("AT+QMTCFG=\"dataformat\",0,1,1");
+        assertEquals("OK", host.next(WAIT));
+        host.command("AT+QMTPUB=0,0,0,0,\"echo\",\"001A22FF\"");
+        assertEquals(List.of("OK", "+QMTPUB: 0,0,0", "+QMTRECV: 0,0,\"echo\",\"001A22FF\""), host.next(3, WAIT));
+    }
+
+    @Test
+    void aMissingSimAnswersCmeErrorWhenNumericErrorsAreOn() throws Exception {
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.sleepMode = 0;
+        SimTransport modem = SimTransport.onTcp(options, 0);
+        resources.add(modem);
+        modem.simulator().setSimInserted(false);
+        RawHost host = new RawHost(Integer.parseInt(modem.portName().replaceAll(".*:", "")));
+        resources.add(host);
+        host.command("AT");
+        host.command("ATE0");
+        host.next(2, WAIT);
+        host.command("AT+CMEE=1");
+        assertEquals("OK", host.next(WAIT));
+        host.command("AT+CPIN?");
+        assertEquals("+CME ERROR: 10", host.next(WAIT));
+    }
+}
