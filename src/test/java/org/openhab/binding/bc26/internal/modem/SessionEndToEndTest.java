@@ -291,6 +291,88 @@ class SessionEndToEndTest {
     }
 
     @Test
+    void everyOpenFailureIsDecodedAndRecovered() throws Exception {
+        ModemSession session = startOnline();
+        int[] results = { -1, 3, 4, 5 };
+        SessionFailure.Kind[] kinds = { SessionFailure.Kind.BROKER_UNREACHABLE,
+                SessionFailure.Kind.PDP_ACTIVATION_FAILED, SessionFailure.Kind.DNS_FAILED,
+                SessionFailure.Kind.BROKER_UNREACHABLE };
+        for (int i = 0; i < results.length; i++) {
+            modem.simulator().failNextOpen(results[i]);
+            failures.clear();
+            modem.simulator().injectQmtStat(0, 1);
+            assertEquals(SessionFailure.Kind.CONNECTION_LOST, failures.poll(30, TimeUnit.SECONDS).kind());
+            SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+            assertNotNull(failure, "open result " + results[i]);
+            assertEquals(kinds[i], failure.kind(), failure.detail());
+            Await.until("online after open result " + results[i], ONLINE, session::isOnline);
+        }
+    }
+
+    @Test
+    void everyConnackRefusalIsDecodedAndRecovered() throws Exception {
+        ModemSession session = startOnline();
+        for (int code = 1; code <= 5; code++) {
+            modem.simulator().refuseNextConnect(code);
+            failures.clear();
+            modem.simulator().injectQmtStat(0, 7);
+            assertEquals(SessionFailure.Kind.CONNECTION_LOST, failures.poll(30, TimeUnit.SECONDS).kind());
+            SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+            assertNotNull(failure);
+            assertEquals(SessionFailure.Kind.CONNECTION_REFUSED, failure.kind());
+            assertTrue(failure.detail().contains(org.openhab.binding.bc26.internal.modem.mqtt.QmtCodes.connackCode(code)),
+                    failure.detail());
+            Await.until("online after CONNACK " + code, ONLINE, session::isOnline);
+        }
+    }
+
+    @Test
+    void garbageHalfLinesAndUrcBurstsDoNotDisturbTheSession() throws Exception {
+        ModemSession session = startOnline();
+        modem.simulator().sendRaw("\u0000\u00ff\r\nnoise without end".getBytes(StandardCharsets.ISO_8859_1));
+        modem.simulator().sendRaw("\r\n\r\n+QMTRECV: 0,1,\"to/modem/x\",\"cut by".getBytes(StandardCharsets.UTF_8));
+        modem.simulator().urcBurst(500);
+        assertRoundTrip(session, "noise");
+        assertTrue(session.isOnline());
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void aModemTooSlowToAnswerIsNoAnswerAndRecoversWhenItSpeedsUp() throws Exception {
+        ModemSession session = startOnline();
+        modem.simulator().slowAnswers(Duration.ofSeconds(60));
+        modem.simulator().injectQmtStat(0, 2);
+        Await.until("a NO_ANSWER failure", ONLINE, () -> failures.stream()
+                .anyMatch(f -> f.kind() == SessionFailure.Kind.NO_ANSWER || f.kind() == SessionFailure.Kind.CONNECT_FAILED));
+        modem.simulator().slowAnswers(Duration.ZERO);
+        Await.until("online once the modem answers in time", Duration.ofSeconds(60), session::isOnline);
+        assertRoundTrip(session, "slow");
+    }
+
+    @Test
+    void manyQos1And2MessagesArriveOnceEach() throws Exception {
+        ModemSession session = startOnline();
+        Observer observer = this.observer;
+        assertNotNull(observer);
+        observer.subscribe("count/#", 2);
+        int count = 200;
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(session.publish("count/" + (i % 2 + 1), ("m" + i).getBytes(StandardCharsets.UTF_8), i % 2 + 1,
+                    false));
+        }
+        for (java.util.concurrent.CompletableFuture<Void> future : sent) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < count; i++) {
+            assertTrue(seen.add(observer.next(30).payload()), "no duplicate");
+        }
+        assertNull(observer.queue().poll(500, TimeUnit.MILLISECONDS), "nothing more than was sent");
+        assertEquals(count, seen.size());
+    }
+
+    @Test
     void aMissingSimIsDecoded() throws Exception {
         ModemSession session = start(null, null, sim -> sim.setSimInserted(false));
         session.start();

@@ -35,7 +35,6 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 public final class SerialModemLink implements ModemLink {
 
     private static final int ERRNO_EACCES = 13;
-    private static final int ERRNO_EBUSY = 16;
     private static final int WRITE_TIMEOUT_MS = 2000;
 
     private final Logger logger = LoggerFactory.getLogger(SerialModemLink.class);
@@ -81,10 +80,6 @@ public final class SerialModemLink implements ModemLink {
                 WRITE_TIMEOUT_MS);
         if (!port.openPort()) {
             int errno = port.getLastErrorCode();
-            if (errno == ERRNO_EBUSY) {
-                throw new LinkException(LinkException.Kind.PORT_IN_USE, name,
-                        "Serial port " + name + " is in use by another program");
-            }
             if (errno == ERRNO_EACCES) {
                 throw new LinkException(LinkException.Kind.PERMISSION_DENIED, name,
                         "No permission to open serial port " + name);
@@ -93,8 +88,10 @@ public final class SerialModemLink implements ModemLink {
                 throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name,
                         "Serial port " + name + " does not exist");
             }
-            throw new LinkException(LinkException.Kind.IO_ERROR, name,
-                    "Serial port " + name + " could not be opened (error " + errno + ")");
+            // The device exists and we may open it, so jSerialComm's exclusive lock refused it: another opener holds
+            // the port (measured here on a Linux pty as root: error 2 from jSerialComm's lock check).
+            throw new LinkException(LinkException.Kind.PORT_IN_USE, name, "Serial port " + name
+                    + " is in use by another program (error " + errno + " at " + port.getLastErrorLocation() + ")");
         }
         SerialModemLink link = new SerialModemLink(port, name, listener);
         port.addDataListener(link.new EventListener());

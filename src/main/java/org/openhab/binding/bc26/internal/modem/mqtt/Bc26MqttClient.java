@@ -134,6 +134,43 @@ public final class Bc26MqttClient {
         resubscribe();
     }
 
+    /**
+     * AT+QMTCONN?: the modem's own view of this client (1 initial, 2 connecting, 3 connected, 4 disconnecting), or 0
+     * when the modem lists no state for it (not open). For diagnostics; the driver tracks the state from URCs and
+     * does not poll this before publishing.
+     */
+    public int queryConnectionState() throws MqttException {
+        try {
+            for (String line : engine.execute(AtCommand.of("AT+QMTCONN?")).lines()) {
+                int[] fields = urcFields(AtLine.of(line));
+                if (fields.length > 1 && fields[0] == settings.connectId()) {
+                    return fields[1];
+                }
+            }
+            return 0;
+        } catch (AtException e) {
+            throw toMqttException(e, null);
+        }
+    }
+
+    /**
+     * AT+QMTOPEN?: the broker this client has open as {@code host:port}, or empty when it is not open.
+     */
+    public java.util.Optional<String> queryOpenBroker() throws MqttException {
+        try {
+            for (String line : engine.execute(AtCommand.of("AT+QMTOPEN?").withInfo(l -> l.startsWith("+QMTOPEN:")
+                    && l.contains("\""))).lines()) {
+                String[] fields = Fields.split(line.substring(line.indexOf(':') + 1));
+                if (fields.length >= 3 && fields[0].equals(idText)) {
+                    return java.util.Optional.of(Fields.unquote(fields[1]) + ":" + fields[2]);
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (AtException e) {
+            throw toMqttException(e, null);
+        }
+    }
+
     /** Disconnects and closes the client; best effort, never throws. */
     public void disconnect() {
         MqttState before = state;

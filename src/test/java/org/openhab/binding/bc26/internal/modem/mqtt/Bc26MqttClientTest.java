@@ -362,6 +362,19 @@ class Bc26MqttClientTest {
     }
 
     @Test
+    void readFormsReportTheModemsView() throws Exception {
+        connected();
+        modem.on("AT\\+QMTCONN\\?", "\r\n+QMTCONN: 1,1\r\n\r\n+QMTCONN: 0,3\r\n\r\nOK\r\n");
+        assertEquals(3, client.queryConnectionState());
+        modem.on("AT\\+QMTOPEN\\?", "\r\n+QMTOPEN: 0,\"220.180.239.212\",8401\r\n\r\nOK\r\n");
+        assertEquals(java.util.Optional.of("220.180.239.212:8401"), client.queryOpenBroker());
+        modem.on("AT\\+QMTOPEN\\?", "\r\nOK\r\n");
+        assertEquals(java.util.Optional.empty(), client.queryOpenBroker());
+        assertTrue(driver.urcs.stream().noneMatch(l -> l.text().startsWith("+QMTCONN: 0,3")),
+                "read answers are not taken for URCs");
+    }
+
+    @Test
     void settingsRefuseWhatCannotBeSent() {
         assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(6, "h", 1883, "c"));
         assertThrows(IllegalArgumentException.class, () -> MqttSettings.of(0, "h\"", 1883, "c"));
