@@ -1,0 +1,41 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.library.unit;
+
+import javax.measure.MetricPrefix;
+import javax.measure.Unit;
+import javax.measure.quantity.Power;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+import tech.units.indriya.function.ExpConverter;
+import tech.units.indriya.function.MultiplyConverter;
+import tech.units.indriya.unit.TransformedUnit;
+
+/**
+ * Stand-in for openHAB core 5.2.1 {@code Units} (the constants the binding uses; a class with a private constructor,
+ * as in core, whose constants are real indriya units).
+ *
+ * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
+ */
+@NonNullByDefault
+public final class Units {
+
+    public static final Unit<Power> WATT = tech.units.indriya.unit.Units.WATT;
+    /** dBm: 10 * log10(P / 1 mW), as core defines it. */
+    public static final Unit<Power> DECIBEL_MILLIWATTS = new TransformedUnit<>("dBm", MetricPrefix.MILLI(WATT),
+            new ExpConverter(10.0).concatenate(MultiplyConverter.of(0.1)));
+
+    private Units() {
+    }
+}
