@@ -32,6 +32,30 @@ public final class Bc26BindingConstants {
 
     public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_MODEM);
 
+    // Bridge channels
+    public static final String CHANNEL_SIGNAL_STRENGTH = "signal-strength";
+    public static final String CHANNEL_RSSI = "rssi";
+    public static final String CHANNEL_RSRP = "rsrp";
+    public static final String CHANNEL_RSRQ = "rsrq";
+    public static final String CHANNEL_SINR = "sinr";
+    public static final String CHANNEL_REGISTRATION = "registration";
+    public static final String CHANNEL_OPERATOR = "operator";
+    public static final String CHANNEL_CELL_ID = "cell-id";
+    public static final String CHANNEL_CONNECTION = "connection";
+    public static final String CHANNEL_LAST_ERROR = "last-error";
+    public static final String CHANNEL_OUTBOX_SIZE = "outbox-size";
+    public static final String CHANNEL_MESSAGES_SENT = "messages-sent";
+    public static final String CHANNEL_MESSAGES_RECEIVED = "messages-received";
+    public static final String CHANNEL_NETWORK_TIME = "network-time";
+
+    /** The extensible trigger channel type of subscribed topics on the bridge. */
+    public static final String CHANNEL_TYPE_PUBLISH_TRIGGER = "publish-trigger";
+
+    // Thing properties
+    public static final String PROPERTY_IMEI = "imei";
+    public static final String PROPERTY_IMSI = "imsi";
+    public static final String PROPERTY_ICCID = "iccid";
+
     private Bc26BindingConstants() {
     }
 }

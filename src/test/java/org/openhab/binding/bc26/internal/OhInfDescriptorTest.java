@@ -114,6 +114,27 @@ class OhInfDescriptorTest {
         assertKeysPresent(keys);
     }
 
+    @Test
+    void everyDecodedFailureHasATranslatedStatusAndApostrophesSurviveMessageFormat() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (org.openhab.binding.bc26.internal.modem.SessionFailure.Kind kind : org.openhab.binding.bc26.internal.modem.SessionFailure.Kind
+                .values()) {
+            keys.add("offline." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        assertKeysPresent(keys);
+        for (String file : List.of("bc26.properties", "bc26_zh_TW.properties")) {
+            Properties properties = load(file);
+            for (String key : properties.stringPropertyNames()) {
+                String text = properties.getProperty(key);
+                if (text.contains("{0}")) {
+                    String formatted = java.text.MessageFormat.format(text, "DETAIL");
+                    assertTrue(formatted.contains("DETAIL"), file + " " + key + ": " + formatted);
+                    assertFalse(formatted.contains("''"), file + " " + key + ": " + formatted);
+                }
+            }
+        }
+    }
+
     private void assertKeysPresent(Set<String> keys) throws IOException {
         for (String file : List.of("bc26.properties", "bc26_zh_TW.properties")) {
             Properties properties = load(file);

@@ -16,13 +16,55 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Configuration of the {@code bc26:modem} bridge, mapped by {@code getConfigAs}; field names are the parameter names
- * of {@code OH-INF/thing/modem.xml}.
+ * of {@code OH-INF/thing/modem.xml}, defaults the same as there.
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
 public class Bc26ModemConfiguration {
 
+    // Serial port
     /** Device path, {@code /dev/serial/by-id/...} link, or {@code socket://host:port} of the modem. */
     public String serialPort = "";
+    public int baudRate = 115200;
+
+    // Cellular
+    public String simPin = "";
+    public String apn = "";
+    /** Comma-separated bands to lock to, e.g. "8" or "3,8"; empty keeps the modem's setting. */
+    public String bands = "";
+    /** false: PSM, eDRX and sleep are switched off (AT+CPSMS=0, AT+CEDRXS=0, AT+QSCLK=0). */
+    public boolean powerSaving = false;
+
+    // MQTT broker
+    public int connectId = 0;
+    public String brokerHost = "";
+    public int brokerPort = 1883;
+    /** Generated and written back when empty. */
+    public String clientId = "";
+    public String username = "";
+    public String password = "";
+    public int keepAlive = 120;
+    public boolean cleanSession = true;
+    /** "3.1" or "3.1.1". */
+    public String mqttVersion = "3.1.1";
+    /** "text" (the modem's default) or "hex" (binary-safe, any payload framing). */
+    public String receiveFormat = "text";
+
+    // Last will, birth and shutdown messages
+    public String willTopic = "";
+    public String willMessage = "";
+    public int willQos = 0;
+    public boolean willRetain = false;
+    public String birthTopic = "";
+    public String birthMessage = "";
+    public String shutdownTopic = "";
+    public String shutdownMessage = "";
+
+    // Publishing and recovery
+    public int defaultQos = 1;
+    public int reconnectInitialSeconds = 5;
+    public int reconnectMaxSeconds = 300;
+    public int outboxSize = 100;
+    public int refreshInterval = 60;
 }
