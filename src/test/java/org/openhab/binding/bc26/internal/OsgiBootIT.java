@@ -120,6 +120,10 @@ class OsgiBootIT {
         assertNotNull(ports);
         assertTrue(ports.getClass().isArray());
         assertFalse(((String) serialPort.getMethod("getVersion").invoke(null)).isBlank());
+
+        // The rule actions are a prototype DS service, as openHAB's factory expects.
+        Object actions = awaitService(context, "org.openhab.binding.bc26.internal.action.Bc26Actions");
+        assertSame(addon, frameworkBundleOf(actions.getClass()));
     }
 
     private Framework framework() {
@@ -163,7 +167,8 @@ class OsgiBootIT {
         attributes.putValue(Constants.EXPORT_PACKAGE,
                 String.join(",", packages.stream().map(p -> p + ";version=\"" + version + "\"").toList()));
         attributes.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework,org.osgi.service.component,org.slf4j,"
-                + "javax.measure;resolution:=optional,javax.measure.quantity;resolution:=optional");
+                + "javax.measure,javax.measure.quantity,tech.units.indriya.function,tech.units.indriya.quantity,"
+                + "tech.units.indriya.unit");
         Path jar = tempDir.resolve("openhab-core-standin.jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             for (Path file : files) {

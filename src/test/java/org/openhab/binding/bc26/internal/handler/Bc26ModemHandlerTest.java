@@ -1,0 +1,328 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.bc26.internal.Bc26BindingConstants;
+import org.openhab.binding.bc26.internal.action.Bc26Actions;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.type.ChannelKind;
+import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.types.State;
+
+/**
+ * The real bridge handler, with a callback that mirrors status the way openHAB does, through jSerialComm on a
+ * pseudo-terminal to the simulator and a real mosquitto: configuration checks, UNKNOWN then ONLINE, properties,
+ * trigger channels, rule actions, the outbox across a broker outage and across a handler restart, clean dispose.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class Bc26ModemHandlerTest {
+
+    private static final Duration ONLINE = Duration.ofSeconds(30);
+    private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "cabin");
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private @NonNullByDefault({}) Mosquitto broker;
+    private @NonNullByDefault({}) SimTransport modem;
+    private final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+    private final List<Bc26ModemHandler> handlers = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
+        broker = Mosquitto.start(dir);
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
+    }
+
+    @AfterEach
+    void stop() {
+        handlers.forEach(Bc26ModemHandler::dispose);
+        modem.close();
+        broker.close();
+    }
+
+    private Bridge bridge(Map<String, Object> extra) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("serialPort", modem.portName());
+        config.put("brokerHost", "127.0.0.1");
+        config.put("brokerPort", broker.port());
+        config.put("clientId", "cabin-test");
+        config.put("reconnectInitialSeconds", 1);
+        config.put("reconnectMaxSeconds", 2);
+        config.putAll(extra);
+        List<Channel> channels = new ArrayList<>();
+        channels.add(ChannelBuilder.create(new ChannelUID(BRIDGE_UID, "door"), null)
+                .withType(new ChannelTypeUID("bc26", "publish-trigger")).withKind(ChannelKind.TRIGGER)
+                .withConfiguration(new Configuration(Map.of("stateTopic", "door/#"))).build());
+        channels.add(ChannelBuilder.create(new ChannelUID(BRIDGE_UID, "alarm"), null)
+                .withType(new ChannelTypeUID("bc26", "publish-trigger")).withKind(ChannelKind.TRIGGER)
+                .withConfiguration(new Configuration(Map.of("stateTopic", "alarm/+/state", "payload", "ON", "separator",
+                        "#")))
+                .build());
+        return BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID).withConfiguration(
+                new Configuration(config)).withChannels(channels).build();
+    }
+
+    private Bc26ModemHandler handler(Bridge bridge) {
+        Bc26ModemHandler handler = new Bc26ModemHandler(bridge);
+        ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+        doAnswer(invocation -> {
+            ThingStatusInfo info = invocation.getArgument(1);
+            bridge.setStatusInfo(info);
+            statuses.add(info);
+            return null;
+        }).when(callback).statusUpdated(same(bridge), any());
+        doAnswer(invocation -> {
+            ChannelUID uid = invocation.getArgument(0);
+            states.put(uid.getId(), invocation.getArgument(1));
+            return null;
+        }).when(callback).stateUpdated(any(), any());
+        doAnswer(invocation -> {
+            ChannelUID uid = invocation.getArgument(1);
+            triggers.add(uid.getId() + "=" + invocation.getArgument(2));
+            return null;
+        }).when(callback).channelTriggered(any(), any(), any());
+        handler.setCallback(callback);
+        bridge.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
+        handlers.add(handler);
+        return handler;
+    }
+
+    private Bc26Actions actions(Bc26ModemHandler handler) {
+        Bc26Actions actions = new Bc26Actions();
+        actions.setThingHandler(handler);
+        return actions;
+    }
+
+    private void awaitOnline(Bridge bridge) {
+        Await.until("bridge ONLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.ONLINE);
+    }
+
+    @Test
+    void initializeReturnsUnknownAtOnceThenGoesOnlineWithProperties() {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        assertEquals(ThingStatus.UNKNOWN, statuses.get(0).getStatus(), "UNKNOWN first, before any modem I/O");
+        awaitOnline(bridge);
+        assertEquals("866971030000001", bridge.getProperties().get("imei"));
+        assertEquals("Quectel_BC26", bridge.getProperties().get("modelId"));
+        assertEquals("BC26NBR01A01", bridge.getProperties().get("firmwareVersion"));
+        Await.until("signal channels refreshed", ONLINE, () -> states.containsKey("rssi"));
+        assertEquals("-73 dBm", states.get("rssi").toString());
+        assertEquals(new DecimalType(4), states.get("signal-strength"));
+        assertEquals("REGISTERED_HOME", states.get("registration").toString());
+    }
+
+    @Test
+    void missingSettingsAreConfigurationErrorsAndAClientIdIsGenerated() {
+        Bridge noHost = bridge(Map.of("brokerHost", ""));
+        Bc26ModemHandler handler = handler(noHost);
+        handler.initialize();
+        assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                "@text/offline.config.broker-host-missing"), statuses.get(statuses.size() - 1));
+        handler.dispose();
+
+        Bridge badWill = bridge(Map.of("willTopic", "a/#", "clientId", ""));
+        Bc26ModemHandler second = handler(badWill);
+        second.initialize();
+        ThingStatusInfo status = statuses.get(statuses.size() - 1);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        assertTrue(String.valueOf(status.getDescription()).startsWith("@text/offline.config.invalid"));
+        assertTrue(String.valueOf(badWill.getConfiguration().get("clientId")).startsWith("openhab-bc26-"),
+                "client id generated and written back");
+    }
+
+    @Test
+    void subscribedTopicsFireTriggerChannels() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        handler(bridge).initialize();
+        awaitOnline(bridge);
+        try (Observer observer = new Observer(broker.uri())) {
+            Await.until("door trigger fires", ONLINE, () -> {
+                try {
+                    observer.publish("door/front", "OPEN", 1, false);
+                    String event = triggers.poll(300, TimeUnit.MILLISECONDS);
+                    return "door=OPEN".equals(event);
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            observer.publish("alarm/garage/state", "OFF", 1, false);
+            observer.publish("alarm/garage/state", "ON", 1, false);
+            assertEquals("alarm=alarm/garage/state#ON", triggers.poll(30, TimeUnit.SECONDS),
+                    "payload condition and separator");
+        }
+    }
+
+    @Test
+    void ruleActionsPublishAndReportDelivery() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("pump/#", 2);
+            Bc26Actions actions = actions(handler);
+            assertTrue(Bc26Actions.publish(actions, "pump/state", "ON"));
+            assertEquals("ON", observer.next(30).payload());
+            assertTrue(actions.publish("pump/json", "{\"flow\": 3, \"note\": \"a, b\"}", 2, true));
+            Observer.Received json = observer.next(30);
+            assertEquals("{\"flow\": 3, \"note\": \"a, b\"}", json.payload());
+            assertEquals(2, json.qos());
+            assertTrue(actions.publishBytes("pump/raw", new byte[] { 1, 0x1A, 0 }, 1, false));
+            assertEquals(3, observer.next(30).payload().length());
+            assertFalse(actions.publish("pump/#", "wildcard", 1, false), "a wildcard topic is refused");
+            assertFalse(actions.publish("pump/x", "v", 3, false), "QoS 3 is refused");
+            assertThrows(IllegalArgumentException.class, () -> Bc26Actions.publish(null, "t", "p"));
+        }
+    }
+
+    @Test
+    void theOutboxKeepsEverythingThroughABrokerOutageAndSendsInOrder() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        broker.stop();
+        Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        Bc26Actions actions = actions(handler);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(actions.publish("queued/" + i, "m" + i, i % 2 + 1, false), "not delivered while down");
+        }
+        assertEquals(5, handler.outboxSize());
+        broker.restart();
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("queued/#", 2);
+            awaitOnline(bridge);
+            Await.until("outbox drained", ONLINE, () -> handler.outboxSize() == 0);
+            List<String> received = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                received.add(observer.next(30).payload());
+            }
+            assertEquals(List.of("m0", "m1", "m2", "m3", "m4"), received, "all, once each, in order");
+            assertNull(observer.queue().poll(500, TimeUnit.MILLISECONDS), "no duplicate");
+        }
+    }
+
+    @Test
+    void queuedQos1And2MessagesSurviveAHandlerRestart() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler first = handler(bridge);
+        first.initialize();
+        awaitOnline(bridge);
+        broker.stop();
+        Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        Bc26Actions actions = actions(first);
+        assertFalse(actions.publish("persist/1", "one", 1, false));
+        assertFalse(actions.publish("persist/2", "two", 2, false));
+        assertFalse(actions.publish("persist/0", "zero", 0, false));
+        first.dispose();
+        handlers.remove(first);
+
+        broker.restart();
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("persist/#", 2);
+            Bridge again = bridge(Map.of());
+            Bc26ModemHandler second = handler(again);
+            second.initialize();
+            awaitOnline(again);
+            assertEquals("one", observer.next(30).payload());
+            assertEquals("two", observer.next(30).payload());
+            assertNull(observer.queue().poll(500, TimeUnit.MILLISECONDS),
+                    "QoS 0 messages are not persisted; nothing is duplicated");
+        }
+    }
+
+    @Test
+    void disposeDisconnectsClosesAndReleasesThePort() {
+        Bridge bridge = bridge(Map.of("shutdownTopic", "cabin/status", "shutdownMessage", "offline"));
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        handler.dispose();
+        handlers.remove(handler);
+        List<String> commands = modem.simulator().receivedCommands();
+        assertTrue(commands.contains("AT+QMTDISC=0"), commands.toString());
+        assertTrue(commands.contains("AT+QMTCLOSE=0"), commands.toString());
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTPUB=0,0,0,0,\"cabin/status\"")));
+        int before = statuses.size();
+        Bridge again = bridge(Map.of());
+        handler(again).initialize();
+        awaitOnline(again);
+        assertTrue(statuses.size() > before, "a new handler opens the same port");
+    }
+
+    @Test
+    void aBrokerRefusalIsTranslatedAndTheBridgeRecovers() {
+        Bridge bridge = bridge(Map.of());
+        modem.simulator().refuseNextConnect(5);
+        handler(bridge).initialize();
+        Await.until("refusal reported", ONLINE, () -> statuses.stream()
+                .anyMatch(s -> String.valueOf(s.getDescription()).startsWith("@text/offline.connection-refused")));
+        @Nullable
+        ThingStatusInfo refusal = statuses.stream()
+                .filter(s -> String.valueOf(s.getDescription()).startsWith("@text/offline.connection-refused"))
+                .findFirst().orElse(null);
+        assertNotNull(refusal);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, refusal.getStatusDetail());
+        assertTrue(String.valueOf(refusal.getDescription()).contains("not authorized"));
+        awaitOnline(bridge);
+    }
+}
