@@ -243,7 +243,7 @@ public final class Bc26CommandLine {
         }
         mqtt = mqtt.withCredentials(username, password);
         return new SessionOptions(args.required("port"),
-                SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, true,
+                SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, List.of(), true,
                 mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120));
     }
 

@@ -170,8 +170,25 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         return new SessionOptions(config.serialPort.trim(), SerialSettings.DEFAULT.withBaudRate(config.baudRate),
                 config.simPin.isBlank() ? null : config.simPin.trim(), config.apn.isBlank() ? null : config.apn.trim(),
-                !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
+                bands(config.bands), !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
                 Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120));
+    }
+
+    private static List<Integer> bands(String text) {
+        List<Integer> bands = new ArrayList<>();
+        for (String band : text.split(",")) {
+            if (!band.isBlank()) {
+                try {
+                    bands.add(Integer.parseInt(band.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Bands are numbers separated by commas, not '" + text + "'");
+                }
+            }
+        }
+        if (!bands.isEmpty() && !List.of(1, 3, 5, 8, 20).containsAll(bands)) {
+            throw new IllegalArgumentException("BC26 supports bands 1, 3, 5, 8 and 20, not " + text);
+        }
+        return bands;
     }
 
     /** Unsent QoS 1/2 messages live under openHAB's userdata folder (the OpenHAB class reads the same property). */

@@ -296,6 +296,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             modem.setEcho(false);
             modem.enableNumericErrors();
         }
+        List<Integer> bands = options.bands();
+        if (!bands.isEmpty() && !bands.equals(modem.bands())) {
+            logger.debug("Locking the modem to bands {}", bands);
+            modem.setBands(bands);
+        }
         if (options.keepAwake()) {
             modem.keepAwake();
         }

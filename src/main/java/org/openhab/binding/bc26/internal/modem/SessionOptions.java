@@ -26,6 +26,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
  * @param serial line settings
  * @param pin SIM PIN, or null
  * @param apn APN to set (needs a modem reboot when it changes), or null to keep the modem's
+ * @param bands LTE bands to lock to, or an empty list to keep the modem's
  * @param keepAwake disable PSM, eDRX and sleep (recommended for an always-on gateway)
  * @param mqtt the MQTT client settings
  * @param initialBackoff first wait before a recovery attempt
@@ -36,23 +37,23 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
  */
 @NonNullByDefault
 public record SessionOptions(String port, SerialSettings serial, @Nullable String pin, @Nullable String apn,
-        boolean keepAwake, MqttSettings mqtt, Duration initialBackoff, Duration maxBackoff,
+        java.util.List<Integer> bands, boolean keepAwake, MqttSettings mqtt, Duration initialBackoff, Duration maxBackoff,
         Duration registrationTimeout) {
 
     /** Options with the defaults: 115200 8N1, no PIN, keep the APN, keep awake, back-off 5 s to 5 min, 120 s. */
     public static SessionOptions of(String port, MqttSettings mqtt) {
-        return new SessionOptions(port, SerialSettings.DEFAULT, null, null, true, mqtt, Duration.ofSeconds(5),
+        return new SessionOptions(port, SerialSettings.DEFAULT, null, null, java.util.List.of(), true, mqtt, Duration.ofSeconds(5),
                 Duration.ofMinutes(5), Duration.ofSeconds(120));
     }
 
     /** Same options with other back-off limits. */
     public SessionOptions withBackoff(Duration initial, Duration max) {
-        return new SessionOptions(port, serial, pin, apn, keepAwake, mqtt, initial, max, registrationTimeout);
+        return new SessionOptions(port, serial, pin, apn, bands, keepAwake, mqtt, initial, max, registrationTimeout);
     }
 
     /** Same options with a SIM PIN. */
     public SessionOptions withPin(@Nullable String newPin) {
-        return new SessionOptions(port, serial, newPin, apn, keepAwake, mqtt, initialBackoff, maxBackoff,
+        return new SessionOptions(port, serial, newPin, apn, bands, keepAwake, mqtt, initialBackoff, maxBackoff,
                 registrationTimeout);
     }
 }

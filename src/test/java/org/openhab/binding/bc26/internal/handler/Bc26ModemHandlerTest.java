@@ -171,6 +171,17 @@ class Bc26ModemHandlerTest {
     }
 
     @Test
+    void bandsAreLockedAndPowerSavingCanBeLeftOn() {
+        Bridge bridge = bridge(Map.of("bands", "3,8", "powerSaving", true));
+        handler(bridge).initialize();
+        awaitOnline(bridge);
+        List<String> commands = modem.simulator().receivedCommands();
+        assertTrue(commands.contains("AT+QBAND=2,3,8"), commands.toString());
+        assertFalse(commands.contains("AT+QSCLK=0"), "power saving left as the modem has it");
+        assertFalse(commands.contains("AT+CPSMS=0"));
+    }
+
+    @Test
     void missingSettingsAreConfigurationErrorsAndAClientIdIsGenerated() {
         Bridge noHost = bridge(Map.of("brokerHost", ""));
         Bc26ModemHandler handler = handler(noHost);
