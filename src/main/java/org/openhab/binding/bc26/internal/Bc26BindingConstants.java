@@ -30,7 +30,10 @@ public final class Bc26BindingConstants {
     /** The bridge: one BC26 modem on one serial port, owning the MQTT session that runs inside the modem. */
     public static final ThingTypeUID THING_TYPE_MODEM = new ThingTypeUID(BINDING_ID, "modem");
 
-    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_MODEM);
+    /** A device behind MQTT topics, with user-defined channels, under a modem bridge. */
+    public static final ThingTypeUID THING_TYPE_TOPIC = new ThingTypeUID(BINDING_ID, "topic");
+
+    public static final Set<ThingTypeUID> SUPPORTED_THING_TYPES = Set.of(THING_TYPE_MODEM, THING_TYPE_TOPIC);
 
     // Bridge channels
     public static final String CHANNEL_SIGNAL_STRENGTH = "signal-strength";

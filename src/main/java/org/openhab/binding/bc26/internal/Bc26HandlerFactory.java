@@ -17,6 +17,7 @@ import static org.openhab.binding.bc26.internal.Bc26BindingConstants.*;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
+import org.openhab.binding.bc26.internal.handler.Bc26TopicHandler;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingTypeUID;
@@ -43,6 +44,9 @@ public class Bc26HandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         if (THING_TYPE_MODEM.equals(thing.getThingTypeUID()) && thing instanceof Bridge bridge) {
             return new Bc26ModemHandler(bridge);
+        }
+        if (THING_TYPE_TOPIC.equals(thing.getThingTypeUID())) {
+            return new Bc26TopicHandler(thing);
         }
         return null;
     }

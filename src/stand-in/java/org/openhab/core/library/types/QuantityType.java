@@ -46,6 +46,12 @@ public class QuantityType<T extends Quantity<T>> extends Number
         this.quantity = Quantities.getQuantity(new BigDecimal(value.toString()), unit);
     }
 
+    /** Parses "21.5 °C" style text (value, space, unit symbol). */
+    @SuppressWarnings("unchecked")
+    public QuantityType(String value) {
+        this.quantity = (Quantity<T>) Quantities.getQuantity(value);
+    }
+
     public Unit<T> getUnit() {
         return quantity.getUnit();
     }

@@ -66,8 +66,12 @@ class OhInfDescriptorTest {
         List<Path> xmlFiles = xmlFiles();
         assertTrue(xmlFiles.size() >= 2, "addon.xml and at least one thing file expected, found " + xmlFiles);
         return xmlFiles.stream().map(file -> DynamicTest.dynamicTest(OH_INF.relativize(file).toString(), () -> {
-            String schemaName = file.getParent().getFileName().toString().equals("addon") ? "addon-1.0.0.xsd"
-                    : "thing-description-1.0.0.xsd";
+            String folder = file.getParent().getFileName().toString();
+            String schemaName = switch (folder) {
+                case "addon" -> "addon-1.0.0.xsd";
+                case "config" -> "config-description-1.0.0.xsd";
+                default -> "thing-description-1.0.0.xsd";
+            };
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setResourceResolver(new LocalSchemaResolver());
             URL schema = schemaUrl(schemaName);
@@ -155,6 +159,16 @@ class OhInfDescriptorTest {
             String id = root.getAttribute("id");
             keys.add("addon." + id + ".name");
             keys.add("addon." + id + ".description");
+            return keys;
+        }
+        if ("config-descriptions".equals(root.getLocalName())) {
+            for (Element description : children(root)) {
+                String[] uri = description.getAttribute("uri").split(":");
+                String prefix = uri[0] + ".config." + uri[1] + "." + uri[2];
+                for (Element parameter : children(description)) {
+                    addTexts(keys, parameter, prefix + "." + parameter.getAttribute("name"));
+                }
+            }
             return keys;
         }
         String binding = root.getAttribute("bindingId");

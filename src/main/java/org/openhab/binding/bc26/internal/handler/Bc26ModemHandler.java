@@ -24,6 +24,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -92,6 +95,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Topic filter to the child handlers listening on it. */
+    private final Map<String, List<Consumer<MqttMessage>>> topicListeners = new ConcurrentHashMap<>();
 
     private volatile @Nullable ModemSession session;
     private volatile @Nullable Outbox outbox;
@@ -142,6 +147,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         for (Channel channel : getThing().getChannels()) {
             subscribeTrigger(session, channel);
         }
+        topicListeners.forEach((filter, listeners) -> session.subscribe(filter, 1));
         session.start();
         refreshJob = scheduler.scheduleWithFixedDelay(this::refresh, 15, Math.max(10, config.refreshInterval),
                 TimeUnit.SECONDS);
@@ -270,6 +276,11 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     @Override
     public void messageReceived(MqttMessage message) {
         updateState(CHANNEL_MESSAGES_RECEIVED, new DecimalType(messagesReceived.incrementAndGet()));
+        topicListeners.forEach((filter, listeners) -> {
+            if (MqttTopics.matches(filter, message.topic())) {
+                listeners.forEach(listener -> listener.accept(message));
+            }
+        });
         String payload = message.payloadAsString();
         for (Channel channel : getThing().getChannels()) {
             if (!PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
@@ -300,6 +311,56 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             properties.put(PROPERTY_ICCID, iccid);
         }
         updateProperties(properties);
+    }
+
+    // ---- subscriptions of child things ----
+
+    /**
+     * Subscribes a child thing to a topic filter; the bridge keeps it across reconnects and modem restarts.
+     *
+     * @throws IllegalArgumentException for an invalid filter or QoS
+     */
+    public void subscribe(String filter, int qos, Consumer<MqttMessage> listener) {
+        MqttTopics.checkTopicFilter(filter);
+        MqttSettings.checkQos(qos);
+        topicListeners.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(listener);
+        ModemSession session = this.session;
+        if (session != null) {
+            session.subscribe(filter, qos).whenComplete((granted, error) -> {
+                if (error != null) {
+                    MqttException failure = Bc26MqttClient.failureOf(error);
+                    logger.warn("Cannot subscribe to '{}': {}", filter, failure.getMessage());
+                    updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
+                }
+            });
+        }
+    }
+
+    /** Removes a child's listener; the modem unsubscribes when nobody listens to the filter any more. */
+    public void unsubscribe(String filter, Consumer<MqttMessage> listener) {
+        List<Consumer<MqttMessage>> listeners = topicListeners.get(filter);
+        if (listeners == null) {
+            return;
+        }
+        listeners.remove(listener);
+        if (listeners.isEmpty()) {
+            topicListeners.remove(filter);
+            ModemSession session = this.session;
+            if (session != null && !isTriggerFilter(filter)) {
+                session.unsubscribe(filter);
+            }
+        }
+    }
+
+    private boolean isTriggerFilter(String filter) {
+        return getThing().getChannels().stream().filter(c -> PUBLISH_TRIGGER.equals(c.getChannelTypeUID()))
+                .anyMatch(c -> filter.equals(c.getConfiguration().as(TriggerChannelConfig.class).stateTopic));
+    }
+
+    /** Whether the MQTT session is up. */
+    public boolean isSessionOnline() {
+        ModemSession session = this.session;
+        return session != null && session.isOnline();
     }
 
     // ---- trigger channels ----

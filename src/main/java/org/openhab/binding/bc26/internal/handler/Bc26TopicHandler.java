@@ -1,0 +1,197 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
+import org.openhab.binding.bc26.internal.config.TopicThingConfig;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.BridgeHandler;
+import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@code bc26:topic} thing: user-defined channels bound to MQTT topics through the modem bridge (string, number,
+ * switch, contact, datetime, trigger). Incoming messages on a channel's state topic update (or command) the channel;
+ * commands publish to its command topic; an availability topic drives the thing's status. Subscriptions live in the
+ * bridge, which makes them again after every reconnect; disposing the thing (or removing a channel, which
+ * re-initialises it) unsubscribes.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class Bc26TopicHandler extends BaseThingHandler {
+
+    private final Logger logger = LoggerFactory.getLogger(Bc26TopicHandler.class);
+    /** Filter and listener of every subscription this thing made, to undo in dispose(). */
+    private final List<Map.Entry<String, Consumer<MqttMessage>>> subscriptions = new ArrayList<>();
+    private volatile @Nullable Bc26ModemHandler bridgeHandler;
+    private volatile TopicThingConfig config = new TopicThingConfig();
+    private volatile boolean available = true;
+
+    public Bc26TopicHandler(Thing thing) {
+        super(thing);
+    }
+
+    @Override
+    public void initialize() {
+        config = getConfigAs(TopicThingConfig.class);
+        available = config.availabilityTopic.isBlank();
+        Bridge bridge = getBridge();
+        BridgeHandler handler = bridge == null ? null : bridge.getHandler();
+        if (!(handler instanceof Bc26ModemHandler modem)) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE, "@text/offline.topic.no-bridge");
+            return;
+        }
+        bridgeHandler = modem;
+        try {
+            if (!config.availabilityTopic.isBlank()) {
+                subscribe(modem, config.availabilityTopic, 1, this::availabilityChanged);
+            }
+            for (Channel channel : getThing().getChannels()) {
+                TopicChannelConfig channelConfig = channel.getConfiguration().as(TopicChannelConfig.class);
+                if (!channelConfig.commandTopic.isBlank()) {
+                    MqttTopics.checkTopicName(channelConfig.commandTopic);
+                }
+                if (!channelConfig.stateTopic.isBlank()) {
+                    ChannelUID uid = channel.getUID();
+                    String type = typeOf(channel);
+                    subscribe(modem, channelConfig.stateTopic, channelConfig.qos,
+                            message -> received(uid, type, channelConfig, message));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            return;
+        }
+        updateStatusFromBridge(bridge.getStatusInfo());
+    }
+
+    private void subscribe(Bc26ModemHandler modem, String filter, int qos, Consumer<MqttMessage> listener) {
+        modem.subscribe(filter, qos, listener);
+        synchronized (subscriptions) {
+            subscriptions.add(Map.entry(filter, listener));
+        }
+    }
+
+    @Override
+    public void dispose() {
+        Bc26ModemHandler modem = bridgeHandler;
+        bridgeHandler = null;
+        List<Map.Entry<String, Consumer<MqttMessage>>> made;
+        synchronized (subscriptions) {
+            made = new ArrayList<>(subscriptions);
+            subscriptions.clear();
+        }
+        if (modem != null) {
+            made.forEach(entry -> modem.unsubscribe(entry.getKey(), entry.getValue()));
+        }
+    }
+
+    @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        updateStatusFromBridge(bridgeStatusInfo);
+    }
+
+    private void updateStatusFromBridge(ThingStatusInfo bridgeStatus) {
+        if (bridgeStatus.getStatus() != ThingStatus.ONLINE) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        } else if (available) {
+            updateStatus(ThingStatus.ONLINE);
+        } else if (config.availabilityTopic.isBlank()) {
+            updateStatus(ThingStatus.ONLINE);
+        } else {
+            // Waiting for the availability topic (a retained message usually arrives right after subscribing).
+            updateStatus(ThingStatus.UNKNOWN);
+        }
+    }
+
+    private void availabilityChanged(MqttMessage message) {
+        String payload = message.payloadAsString().trim();
+        if (payload.equals(config.payloadAvailable)) {
+            available = true;
+            updateStatus(ThingStatus.ONLINE);
+        } else if (payload.equals(config.payloadNotAvailable)) {
+            available = false;
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.topic.not-available");
+        }
+    }
+
+    private void received(ChannelUID uid, String type, TopicChannelConfig channelConfig, MqttMessage message) {
+        String payload = message.payloadAsString();
+        if ("trigger".equals(type)) {
+            triggerChannel(uid, payload);
+            return;
+        }
+        State state = PayloadConverter.toState(type, payload, channelConfig);
+        if (state == null) {
+            logger.debug("Channel {} ignores payload '{}' from {}", uid, payload, message.topic());
+            return;
+        }
+        if (channelConfig.postCommand && state instanceof Command command) {
+            postCommand(uid, command);
+        } else {
+            updateState(uid, state);
+        }
+    }
+
+    @Override
+    public void handleCommand(ChannelUID channelUID, Command command) {
+        if (command instanceof RefreshType) {
+            return;
+        }
+        Channel channel = getThing().getChannel(channelUID);
+        Bc26ModemHandler modem = bridgeHandler;
+        if (channel == null || modem == null) {
+            return;
+        }
+        TopicChannelConfig channelConfig = channel.getConfiguration().as(TopicChannelConfig.class);
+        if (channelConfig.commandTopic.isBlank()) {
+            return;
+        }
+        String payload = PayloadConverter.toPayload(typeOf(channel), command, channelConfig);
+        if (payload == null) {
+            logger.debug("Channel {} cannot publish command {}", channelUID, command);
+            return;
+        }
+        // Publishing waits for the broker's acknowledgement; keep it off the event thread.
+        scheduler.execute(() -> modem.publish(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8),
+                channelConfig.qos, channelConfig.retained));
+    }
+
+    private static String typeOf(Channel channel) {
+        ChannelTypeUID type = channel.getChannelTypeUID();
+        return type == null ? "string" : type.getId();
+    }
+}

@@ -1,0 +1,215 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openhab.binding.bc26.internal.Bc26BindingConstants;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Channel;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.thing.type.ChannelKind;
+import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.types.State;
+
+/**
+ * A {@code bc26:topic} thing under a real bridge, through the simulator and mosquitto: retained values restore state,
+ * every channel type converts its payloads, commands publish, availability drives the status, dispose unsubscribes.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class Bc26TopicHandlerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "cabin");
+    private static final ThingUID THING_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_TOPIC, BRIDGE_UID, "pump");
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private @NonNullByDefault({}) Mosquitto broker;
+    private @NonNullByDefault({}) SimTransport modem;
+    private @NonNullByDefault({}) Observer observer;
+    private @NonNullByDefault({}) Bridge bridge;
+    private @NonNullByDefault({}) Bc26ModemHandler bridgeHandler;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
+        broker = Mosquitto.start(dir);
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
+        observer = new Observer(broker.uri());
+        bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID)
+                .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "brokerHost", "127.0.0.1",
+                        "brokerPort", broker.port(), "clientId", "cabin", "reconnectInitialSeconds", 1)))
+                .build();
+        bridgeHandler = new Bc26ModemHandler(bridge);
+        bridge.setHandler(bridgeHandler);
+        bridgeHandler.setCallback(callbackFor(bridge));
+        bridgeHandler.initialize();
+        Await.until("bridge ONLINE", WAIT, () -> bridge.getStatus() == ThingStatus.ONLINE);
+    }
+
+    @AfterEach
+    void stop() {
+        bridgeHandler.dispose();
+        observer.close();
+        modem.close();
+        broker.close();
+    }
+
+    private ThingHandlerCallback callbackFor(Thing thing) {
+        ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+        doAnswer(invocation -> {
+            thing.setStatusInfo(invocation.getArgument(1));
+            return null;
+        }).when(callback).statusUpdated(same(thing), any());
+        doAnswer(invocation -> {
+            ChannelUID uid = invocation.getArgument(0);
+            states.put(uid.getId(), invocation.getArgument(1));
+            return null;
+        }).when(callback).stateUpdated(any(), any());
+        doAnswer(invocation -> {
+            ChannelUID uid = invocation.getArgument(1);
+            triggers.add(uid.getId() + "=" + invocation.getArgument(2));
+            return null;
+        }).when(callback).channelTriggered(any(), any(), any());
+        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
+        return callback;
+    }
+
+    private static Channel channel(String id, String type, Map<String, Object> config) {
+        return ChannelBuilder.create(new ChannelUID(THING_UID, id), null).withType(new ChannelTypeUID("bc26", type))
+                .withKind("trigger".equals(type) ? ChannelKind.TRIGGER : ChannelKind.STATE)
+                .withConfiguration(new Configuration(config)).build();
+    }
+
+    private Bc26TopicHandler topicThing() {
+        List<Channel> channels = new ArrayList<>();
+        channels.add(channel("name", "string", Map.of("stateTopic", "pump/name")));
+        channels.add(channel("power", "number", Map.of("stateTopic", "pump/power", "unit", "W")));
+        channels.add(channel("count", "number", Map.of("stateTopic", "pump/count")));
+        channels.add(channel("light", "switch", Map.of("stateTopic", "pump/light", "commandTopic", "pump/light/set",
+                "formatBeforePublish", "light:%s")));
+        channels.add(channel("door", "contact", Map.of("stateTopic", "pump/door", "on", "open", "off", "closed")));
+        channels.add(channel("seen", "datetime", Map.of("stateTopic", "pump/seen")));
+        channels.add(channel("button", "trigger", Map.of("stateTopic", "pump/button/+")));
+        Thing thing = ThingBuilder.create(Bc26BindingConstants.THING_TYPE_TOPIC, THING_UID).withBridge(BRIDGE_UID)
+                .withChannels(channels).withConfiguration(new Configuration(Map.of("availabilityTopic",
+                        "pump/available")))
+                .build();
+        Bc26TopicHandler handler = new Bc26TopicHandler(thing);
+        handler.setCallback(callbackFor(thing));
+        return handler;
+    }
+
+    @Test
+    void retainedValuesRestoreStateAndEveryChannelTypeConverts() throws Exception {
+        observer.publish("pump/light", "ON", 1, true);
+        observer.publish("pump/available", "online", 1, true);
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        Await.until("retained switch state restored", WAIT, () -> OnOffType.ON.equals(states.get("light")));
+        Await.until("thing ONLINE from the retained availability", WAIT,
+                () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+
+        observer.publish("pump/name", "pump house \"north\"", 1, false);
+        observer.publish("pump/power", "120.5", 1, false);
+        observer.publish("pump/count", "not a number", 1, false);
+        observer.publish("pump/count", "42", 1, false);
+        observer.publish("pump/door", "open", 1, false);
+        observer.publish("pump/seen", "2026-11-25T12:00:00Z", 1, false);
+        observer.publish("pump/button/1", "PRESSED", 1, false);
+        Await.until("all channels updated", WAIT, () -> states.containsKey("name") && states.containsKey("power")
+                && states.containsKey("count") && states.containsKey("door") && states.containsKey("seen"));
+        assertEquals(new StringType("pump house \"north\""), states.get("name"));
+        assertEquals("120.5 W", states.get("power").toString());
+        assertEquals("42", states.get("count").toString(), "an unparsable number was ignored, the next one taken");
+        assertEquals(OpenClosedType.OPEN, states.get("door"));
+        assertEquals("2026-11-25T12:00:00Z", states.get("seen").toString());
+        assertEquals("button=PRESSED", triggers.poll(30, TimeUnit.SECONDS));
+        handler.dispose();
+    }
+
+    @Test
+    void commandsPublishAndAvailabilityDrivesTheStatus() throws Exception {
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        observer.subscribe("pump/light/set", 1);
+        // Retained, as devices publish availability, so it arrives whenever the subscription is made.
+        observer.publish("pump/available", "online", 1, true);
+        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        handler.handleCommand(new ChannelUID(THING_UID, "light"), OnOffType.OFF);
+        assertEquals("light:OFF", observer.next(30).payload());
+        observer.publish("pump/available", "offline", 1, false);
+        Await.until("OFFLINE when the device says so", WAIT,
+                () -> handler.getThing().getStatusInfo().equals(new ThingStatusInfo(ThingStatus.OFFLINE,
+                        ThingStatusDetail.COMMUNICATION_ERROR, "@text/offline.topic.not-available")));
+        handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                null));
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, handler.getThing().getStatusInfo().getStatusDetail());
+        handler.dispose();
+    }
+
+    @Test
+    void disposeUnsubscribesItsTopics() {
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        Await.until("subscribed", WAIT, () -> modem.simulator().receivedCommands().stream()
+                .anyMatch(c -> c.startsWith("AT+QMTSUB=") && c.contains("pump/button/+")));
+        handler.dispose();
+        Await.until("unsubscribed", WAIT, () -> modem.simulator().receivedCommands().stream()
+                .anyMatch(c -> c.startsWith("AT+QMTUNS=") && c.contains("pump/button/+")));
+    }
+}
