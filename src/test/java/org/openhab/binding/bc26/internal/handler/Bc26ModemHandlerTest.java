@@ -164,7 +164,9 @@ class Bc26ModemHandlerTest {
         assertEquals("866971030000001", bridge.getProperties().get("imei"));
         assertEquals("Quectel_BC26", bridge.getProperties().get("modelId"));
         assertEquals("BC26NBR01A01", bridge.getProperties().get("firmwareVersion"));
-        Await.until("signal channels refreshed", ONLINE, () -> states.containsKey("rssi"));
+        Await.until("signal channels refreshed", ONLINE,
+                () -> states.containsKey("rssi") && states.containsKey("signal-strength")
+                        && states.containsKey("registration"));
         assertEquals("-73 dBm", states.get("rssi").toString());
         assertEquals(new DecimalType(4), states.get("signal-strength"));
         assertEquals("REGISTERED_HOME", states.get("registration").toString());

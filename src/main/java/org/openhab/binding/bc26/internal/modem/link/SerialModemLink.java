@@ -140,11 +140,13 @@ public final class SerialModemLink implements ModemLink {
 
     private void reportLost(String reason) {
         if (lostReported.compareAndSet(false, true)) {
+            // Decide before the closer runs: it clears "open", and a loss nobody hears of leaves the driver waiting.
+            boolean closedOnPurpose = !open.get();
             // jSerialComm repeats PORT_DISCONNECTED until the port is closed; close it off this event thread.
             Thread closer = new Thread(this::close, "OH-bc26-serial-close");
             closer.setDaemon(true);
             closer.start();
-            if (open.get()) {
+            if (!closedOnPurpose) {
                 listener.linkLost(reason);
             }
         }
@@ -168,6 +170,18 @@ public final class SerialModemLink implements ModemLink {
                 return;
             }
             try {
+                if (port.bytesAvailable() == 0) {
+                    // A hung-up line wakes the listener as "data available" with nothing to read (seen with
+                    // jSerialComm on a pseudo-terminal whose far end closed): a read tells EIO from a spurious wake-up.
+                    int n = port.readBytes(buffer, 1);
+                    if (n < 0) {
+                        reportLost("serial port " + name + " failed (EIO)");
+                        return;
+                    }
+                    if (n > 0) {
+                        listener.bytesReceived(buffer, n);
+                    }
+                }
                 int available;
                 while ((available = port.bytesAvailable()) != 0) {
                     if (available < 0) {
