@@ -322,6 +322,76 @@ class Bc26ModemHandlerTest {
         assertTrue(statuses.size() > before, "a new handler opens the same port");
     }
 
+    private void assertOfflineThenOnline(Bridge bridge, String key, Runnable fault, Runnable repair) {
+        statuses.clear();
+        fault.run();
+        Await.until("OFFLINE with " + key, ONLINE, () -> statuses.stream()
+                .anyMatch(s -> s.getStatus() == ThingStatus.OFFLINE && String.valueOf(s.getDescription())
+                        .startsWith("@text/" + key)));
+        repair.run();
+        awaitOnline(bridge);
+    }
+
+    @Test
+    void everyFieldFaultTakesTheBridgeOfflineWithItsReasonAndBackOnline() {
+        Bridge bridge = bridge(Map.of());
+        handler(bridge).initialize();
+        awaitOnline(bridge);
+        assertOfflineThenOnline(bridge, "offline.connection-lost", () -> modem.simulator().injectQmtStat(0, 2), () -> {
+        });
+        assertOfflineThenOnline(bridge, "offline.modem-restarted", () -> modem.simulator().reboot(), () -> {
+        });
+        assertOfflineThenOnline(bridge, "offline.link-failed", modem::cutLink, () -> {
+            try {
+                modem.restoreLink();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertOfflineThenOnline(bridge, "offline.connection-lost", () -> modem.simulator().loseRegistration(),
+                () -> modem.simulator().regainRegistration());
+        assertOfflineThenOnline(bridge, "offline.connection-lost", broker::stop, () -> {
+            try {
+                broker.restart();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aWrongPortAndAMissingSimAreDecoded() {
+        Bridge wrongPort = bridge(Map.of("serialPort", dir.resolve("ttyUSB7").toString()));
+        Bc26ModemHandler first = handler(wrongPort);
+        first.initialize();
+        Await.until("port-not-found", ONLINE, () -> statuses.stream()
+                .anyMatch(s -> String.valueOf(s.getDescription()).startsWith("@text/offline.port-not-found")
+                        && s.getStatusDetail() == ThingStatusDetail.COMMUNICATION_ERROR));
+        first.dispose();
+        handlers.remove(first);
+        modem.simulator().setSimInserted(false);
+        Bridge noSim = bridge(Map.of());
+        handler(noSim).initialize();
+        Await.until("sim-missing", ONLINE, () -> statuses.stream()
+                .anyMatch(s -> String.valueOf(s.getDescription()).startsWith("@text/offline.sim-missing")));
+        modem.simulator().setSimInserted(true);
+        awaitOnline(noSim);
+    }
+
+    @Test
+    void aConfigurationChangeReinitialisesCleanly() {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        statuses.clear();
+        handler.handleConfigurationUpdate(Map.of("clientId", "renamed"));
+        assertEquals("renamed", bridge.getConfiguration().get("clientId"));
+        Await.until("back ONLINE with the new client id", ONLINE,
+                () -> bridge.getStatus() == ThingStatus.ONLINE && !statuses.isEmpty());
+        assertTrue(modem.simulator().receivedCommands().contains("AT+QMTCONN=0,\"renamed\""));
+    }
+
     @Test
     void aBrokerRefusalIsTranslatedAndTheBridgeRecovers() {
         Bridge bridge = bridge(Map.of());

@@ -171,8 +171,7 @@ public final class SerialModemLink implements ModemLink {
             }
             try {
                 if (port.bytesAvailable() == 0) {
-                    // A hung-up line wakes the listener as "data available" with nothing to read (seen with
-                    // jSerialComm on a pseudo-terminal whose far end closed): a read tells EIO from a spurious wake-up.
+                    // Woken with nothing to read: a non-blocking read tells a dead line (EIO) from a spurious wake-up.
                     int n = port.readBytes(buffer, 1);
                     if (n < 0) {
                         reportLost("serial port " + name + " failed (EIO)");
