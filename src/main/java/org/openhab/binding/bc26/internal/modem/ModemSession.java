@@ -67,6 +67,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable Bc26Modem modem;
     private @Nullable Bc26MqttClient client;
     private @Nullable ScheduledFuture<?> job;
+    /** One bring-up at a time, even when a recovery is scheduled while the previous attempt is finishing. */
+    private final java.util.concurrent.locks.ReentrantLock bringUpLock = new java.util.concurrent.locks.ReentrantLock();
+    /** A bring-up is scheduled and has not started yet. */
+    private boolean bringUpPending;
     private boolean stopped = true;
     private boolean online;
     private int failures;
@@ -83,6 +87,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         synchronized (lock) {
             stopped = false;
             failures = 0;
+            bringUpPending = true;
             job = scheduler.schedule(this::bringUp, 0, TimeUnit.MILLISECONDS);
         }
     }
@@ -174,11 +179,21 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     }
 
     private void bringUp() {
-        synchronized (lock) {
-            if (stopped) {
-                return;
+        bringUpLock.lock();
+        try {
+            synchronized (lock) {
+                bringUpPending = false;
+                if (stopped) {
+                    return;
+                }
             }
+            attemptBringUp();
+        } finally {
+            bringUpLock.unlock();
         }
+    }
+
+    private void attemptBringUp() {
         try {
             Bc26Modem modem = openPort();
             if (failures >= FAILURES_BEFORE_REBOOT) {
@@ -195,6 +210,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             awaitRegistration(modem);
             Bc26MqttClient client = clientFor(modem.engine());
             client.connect();
+            if (client.state() != MqttState.CONNECTED) {
+                // The session died again right after connecting (+QMTSTAT); a new attempt is already scheduled.
+                throw new MqttException(MqttException.Reason.CONNECTION_LOST, "The connection closed at once");
+            }
             synchronized (lock) {
                 failures = 0;
             }
@@ -382,7 +401,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             if (delay.compareTo(options.maxBackoff()) > 0) {
                 delay = options.maxBackoff();
             }
-            job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
+            if (!bringUpPending) {
+                bringUpPending = true;
+                job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
         if (broken != null) {
             broken.close();
@@ -408,11 +430,12 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             if (stopped) {
                 return;
             }
-            ScheduledFuture<?> job = this.job;
-            if (job != null && !job.isDone()) {
-                return;
+            // Even while an attempt is finishing, a loss needs its own recovery: only a pending one covers it.
+            if (!bringUpPending) {
+                bringUpPending = true;
+                this.job = scheduler.schedule(this::bringUp, options.initialBackoff().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
-            this.job = scheduler.schedule(this::bringUp, options.initialBackoff().toMillis(), TimeUnit.MILLISECONDS);
         }
         setOnline(false, failure);
     }
