@@ -33,16 +33,11 @@ import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
 import org.openhab.binding.bc26.internal.modem.SessionOptions;
-import org.openhab.binding.bc26.internal.modem.at.AtEngine;
-import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
-import org.openhab.binding.bc26.internal.modem.at.AtLine;
-import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
-import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
-import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.ReceivePath;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
 
@@ -102,35 +97,8 @@ public final class DriverBenchmark {
         byte[] stream = realisticStream(200_000);
         AtomicLong delivered = new AtomicLong();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        List<Bc26MqttClient> holder = new ArrayList<>();
-        AtEngine engine = new AtEngine(scheduler, new AtEventListener() {
-            @Override
-            public void urc(AtLine line) {
-                holder.get(0).handleUrc(line);
-            }
-
-            @Override
-            public void modemRestarted() {
-            }
-
-            @Override
-            public void linkLost(String reason) {
-            }
-        });
-        holder.add(new Bc26MqttClient(engine, MqttSettings.of(0, "h", 1883, "bench"), new MqttClientListener() {
-            @Override
-            public void stateChanged(MqttState state) {
-            }
-
-            @Override
-            public void messageReceived(MqttMessage message) {
-                delivered.incrementAndGet();
-            }
-
-            @Override
-            public void connectionLost(int code, String reason) {
-            }
-        }));
+        ReceivePath path = new ReceivePath(scheduler, MqttSettings.of(0, "h", 1883, "bench"),
+                message -> delivered.incrementAndGet());
         // Warm up, then measure several rounds in 512-byte reads (jSerialComm delivers similar chunks).
         double best = 0;
         long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -140,7 +108,7 @@ public final class DriverBenchmark {
             for (int offset = 0; offset < stream.length; offset += 512) {
                 int n = Math.min(512, stream.length - offset);
                 byte[] chunk = java.util.Arrays.copyOfRange(stream, offset, offset + n);
-                engine.bytesReceived(chunk, n);
+                path.feed(chunk, n);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             totalBytes += stream.length;
@@ -149,7 +117,7 @@ public final class DriverBenchmark {
             }
         }
         double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        engine.close();
+        path.close();
         scheduler.shutdownNow();
         double mbPerSecond = best / 1e6;
         return String.format(Locale.ROOT, """

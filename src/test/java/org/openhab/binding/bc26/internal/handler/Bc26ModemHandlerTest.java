@@ -13,8 +13,6 @@
 package org.openhab.binding.bc26.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.ArgumentMatchers.*;
-import static org.mockito.Mockito.*;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -76,9 +71,10 @@ class Bc26ModemHandlerTest {
 
     private @NonNullByDefault({}) Mosquitto broker;
     private @NonNullByDefault({}) SimTransport modem;
-    private final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
-    private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+    private final CallbackMirror mirror = new CallbackMirror();
+    private final List<ThingStatusInfo> statuses = mirror.statuses;
+    private final Map<String, State> states = mirror.states;
+    private final BlockingQueue<String> triggers = mirror.triggers;
     private final List<Bc26ModemHandler> handlers = new ArrayList<>();
 
     @BeforeEach
@@ -121,23 +117,7 @@ class Bc26ModemHandlerTest {
 
     private Bc26ModemHandler handler(Bridge bridge) {
         Bc26ModemHandler handler = new Bc26ModemHandler(bridge);
-        ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
-        doAnswer(invocation -> {
-            ThingStatusInfo info = invocation.getArgument(1);
-            bridge.setStatusInfo(info);
-            statuses.add(info);
-            return null;
-        }).when(callback).statusUpdated(same(bridge), any());
-        doAnswer(invocation -> {
-            ChannelUID uid = invocation.getArgument(0);
-            states.put(uid.getId(), invocation.getArgument(1));
-            return null;
-        }).when(callback).stateUpdated(any(), any());
-        doAnswer(invocation -> {
-            ChannelUID uid = invocation.getArgument(1);
-            triggers.add(uid.getId() + "=" + invocation.getArgument(2));
-            return null;
-        }).when(callback).channelTriggered(any(), any(), any());
+        ThingHandlerCallback callback = mirror.forThing(bridge, null);
         handler.setCallback(callback);
         bridge.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
         handlers.add(handler);

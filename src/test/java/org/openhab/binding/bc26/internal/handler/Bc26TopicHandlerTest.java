@@ -13,8 +13,6 @@
 package org.openhab.binding.bc26.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.ArgumentMatchers.*;
-import static org.mockito.Mockito.*;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -79,8 +75,9 @@ class Bc26TopicHandlerTest {
     private @NonNullByDefault({}) Observer observer;
     private @NonNullByDefault({}) Bridge bridge;
     private @NonNullByDefault({}) Bc26ModemHandler bridgeHandler;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+    private final CallbackMirror mirror = new CallbackMirror();
+    private final Map<String, State> states = mirror.states;
+    private final BlockingQueue<String> triggers = mirror.triggers;
 
     @BeforeEach
     void start() throws Exception {
@@ -110,23 +107,7 @@ class Bc26TopicHandlerTest {
     }
 
     private ThingHandlerCallback callbackFor(Thing thing) {
-        ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
-        doAnswer(invocation -> {
-            thing.setStatusInfo(invocation.getArgument(1));
-            return null;
-        }).when(callback).statusUpdated(same(thing), any());
-        doAnswer(invocation -> {
-            ChannelUID uid = invocation.getArgument(0);
-            states.put(uid.getId(), invocation.getArgument(1));
-            return null;
-        }).when(callback).stateUpdated(any(), any());
-        doAnswer(invocation -> {
-            ChannelUID uid = invocation.getArgument(1);
-            triggers.add(uid.getId() + "=" + invocation.getArgument(2));
-            return null;
-        }).when(callback).channelTriggered(any(), any(), any());
-        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
-        return callback;
+        return mirror.forThing(thing, bridge);
     }
 
     private static Channel channel(String id, String type, Map<String, Object> config) {

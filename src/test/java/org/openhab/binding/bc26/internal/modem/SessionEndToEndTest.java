@@ -78,6 +78,23 @@ class SessionEndToEndTest {
         scheduler.shutdownNow();
     }
 
+    /** Records failures and messages of a session. */
+    private ModemSessionListener recording() {
+        return new ModemSessionListener() {
+            @Override
+            public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+
+            @Override
+            public void messageReceived(MqttMessage message) {
+                messages.add(message);
+            }
+        };
+    }
+
     private ModemSession start(@Nullable String user, @Nullable String password,
             java.util.function.Consumer<Bc26Simulator> prepare) throws Exception {
         Mosquitto broker = Mosquitto.start(dir, user, password);
@@ -90,19 +107,7 @@ class SessionEndToEndTest {
         MqttSettings mqtt = MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-test").withCredentials(user,
                 password);
         ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, new ModemSessionListener() {
-                    @Override
-                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        if (failure != null) {
-                            failures.add(failure);
-                        }
-                    }
-
-                    @Override
-                    public void messageReceived(MqttMessage message) {
-                        messages.add(message);
-                    }
-                });
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, recording());
         this.session = session;
         observer = new Observer(broker.uri(), "observer", user, password);
         return session;
@@ -198,18 +203,7 @@ class SessionEndToEndTest {
                 SessionOptions.of(modem.portName(),
                         MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-wrong").withCredentials("farm", "nope"))
                         .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
-                scheduler, new ModemSessionListener() {
-                    @Override
-                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        if (failure != null) {
-                            failures.add(failure);
-                        }
-                    }
-
-                    @Override
-                    public void messageReceived(MqttMessage message) {
-                    }
-                });
+                scheduler, recording());
         failures.clear();
         wrong.start();
         try {
@@ -384,18 +378,7 @@ class SessionEndToEndTest {
     @Test
     void aMissingPortIsDecoded() throws Exception {
         ModemSession session = new ModemSession(SessionOptions.of(dir.resolve("nope").toString(),
-                MqttSettings.of(0, "127.0.0.1", 1883, "x")), scheduler, new ModemSessionListener() {
-                    @Override
-                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        if (failure != null) {
-                            failures.add(failure);
-                        }
-                    }
-
-                    @Override
-                    public void messageReceived(MqttMessage message) {
-                    }
-                });
+                MqttSettings.of(0, "127.0.0.1", 1883, "x")), scheduler, recording());
         this.session = session;
         session.start();
         SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);

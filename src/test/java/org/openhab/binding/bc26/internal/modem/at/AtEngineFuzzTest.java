@@ -28,11 +28,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
-import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
-import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
+import org.openhab.binding.bc26.internal.modem.testing.ReceivePath;
 
 /**
  * Feeds random and mutated byte streams, cut at random places, into the real engine and MQTT receive path: nothing
@@ -46,46 +44,12 @@ class AtEngineFuzzTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<MqttMessage> delivered = Collections.synchronizedList(new ArrayList<>());
-    private final AtEngine engine;
-    private final Bc26MqttClient client;
-
-    AtEngineFuzzTest() {
-        MqttClientListener mqttListener = new MqttClientListener() {
-            @Override
-            public void stateChanged(MqttState state) {
-            }
-
-            @Override
-            public void messageReceived(MqttMessage message) {
-                delivered.add(message);
-            }
-
-            @Override
-            public void connectionLost(int code, String reason) {
-            }
-        };
-        List<Bc26MqttClient> holder = new ArrayList<>();
-        engine = new AtEngine(scheduler, new AtEventListener() {
-            @Override
-            public void urc(AtLine line) {
-                holder.get(0).handleUrc(line);
-            }
-
-            @Override
-            public void modemRestarted() {
-            }
-
-            @Override
-            public void linkLost(String reason) {
-            }
-        });
-        client = new Bc26MqttClient(engine, MqttSettings.of(0, "broker", 1883, "fuzz"), mqttListener);
-        holder.add(client);
-    }
+    private final ReceivePath path = new ReceivePath(scheduler, MqttSettings.of(0, "broker", 1883, "fuzz"),
+            delivered::add);
 
     @AfterEach
     void stop() {
-        engine.close();
+        path.close();
         scheduler.shutdownNow();
     }
 
@@ -95,7 +59,7 @@ class AtEngineFuzzTest {
             int n = Math.min(stream.length - offset, 1 + random.nextInt(64));
             byte[] piece = new byte[n];
             System.arraycopy(stream, offset, piece, 0, n);
-            engine.bytesReceived(piece, n);
+            path.feed(piece, n);
             offset += n;
         }
     }
@@ -149,37 +113,8 @@ class AtEngineFuzzTest {
     @ParameterizedTest
     @ValueSource(longs = { 21, 22, 23 })
     void inHexReceiveModeAnyBinaryPayloadSurvivesNoise(long seed) {
-        engine.close();
-        List<Bc26MqttClient> holder = new ArrayList<>();
-        AtEngine hexEngine = new AtEngine(scheduler, new AtEventListener() {
-            @Override
-            public void urc(AtLine line) {
-                holder.get(0).handleUrc(line);
-            }
-
-            @Override
-            public void modemRestarted() {
-            }
-
-            @Override
-            public void linkLost(String reason) {
-            }
-        });
-        holder.add(new Bc26MqttClient(hexEngine, MqttSettings.of(0, "broker", 1883, "fuzz").withHexReceive(true),
-                new MqttClientListener() {
-                    @Override
-                    public void stateChanged(MqttState state) {
-                    }
-
-                    @Override
-                    public void messageReceived(MqttMessage message) {
-                        delivered.add(message);
-                    }
-
-                    @Override
-                    public void connectionLost(int code, String reason) {
-                    }
-                }));
+        ReceivePath hexPath = new ReceivePath(scheduler,
+                MqttSettings.of(0, "broker", 1883, "fuzz").withHexReceive(true), delivered::add);
         Random random = new Random(seed);
         List<MqttMessage> sent = new ArrayList<>();
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
@@ -197,11 +132,11 @@ class AtEngineFuzzTest {
             int offset = 0;
             while (offset < bytes.length) {
                 int n = Math.min(bytes.length - offset, 1 + random.nextInt(64));
-                hexEngine.bytesReceived(java.util.Arrays.copyOfRange(bytes, offset, offset + n), n);
+                hexPath.feed(java.util.Arrays.copyOfRange(bytes, offset, offset + n), n);
                 offset += n;
             }
         });
-        hexEngine.close();
+        hexPath.close();
         assertEquals(sent.size(), delivered.size());
         assertTrue(sent.equals(delivered), "every binary payload arrives unchanged, in order");
     }
