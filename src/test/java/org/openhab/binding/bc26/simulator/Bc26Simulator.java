@@ -128,6 +128,7 @@ public final class Bc26Simulator implements AutoCloseable {
     private @Nullable Integer nextOpenResult;
     private @Nullable Integer nextConnack;
     private Duration answerDelay = Duration.ZERO;
+    private @Nullable String deniedFilter;
 
     /** A publish waiting for its data after the {@code >} prompt. */
     private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
@@ -716,6 +717,11 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         ok();
         long gen = generation;
+        if (topics.contains(deniedFilter)) {
+            // As a broker with an ACL does in MQTT 3.1.1 SUBACK: failure code 0x80 for the batch.
+            urcAfter(1800, "+QMTSUB: " + c.id + "," + messageId + ",0,128");
+            return;
+        }
         after(Duration.ofMillis(1800), () -> {
             try {
                 paho.subscribe(topics.toArray(String[]::new), qos.stream().mapToInt(Integer::intValue).toArray(), null,
@@ -951,6 +957,11 @@ public final class Bc26Simulator implements AutoCloseable {
     /** The next AT+QMTCONN reports CONNACK {@code code} (1-5) without asking the broker. */
     public synchronized void refuseNextConnect(int code) {
         nextConnack = code;
+    }
+
+    /** Subscriptions to exactly this filter are answered with granted QoS 128 (rejected). */
+    public synchronized void denySubscription(String filter) {
+        deniedFilter = filter;
     }
 
     /** Reboots: banner with LF CR endings, all state lost (sessions dropped without +QMTSTAT). */

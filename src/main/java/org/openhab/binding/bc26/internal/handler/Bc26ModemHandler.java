@@ -317,10 +317,12 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
 
     /**
      * Subscribes a child thing to a topic filter; the bridge keeps it across reconnects and modem restarts.
+     * {@code rejected} hears when the broker refuses the subscription (granted QoS 128).
      *
      * @throws IllegalArgumentException for an invalid filter or QoS
      */
-    public void subscribe(String filter, int qos, Consumer<MqttMessage> listener) {
+    public void subscribe(String filter, int qos, Consumer<MqttMessage> listener,
+            Consumer<MqttException> rejected) {
         MqttTopics.checkTopicFilter(filter);
         MqttSettings.checkQos(qos);
         topicListeners.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(listener);
@@ -331,6 +333,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                     MqttException failure = Bc26MqttClient.failureOf(error);
                     logger.warn("Cannot subscribe to '{}': {}", filter, failure.getMessage());
                     updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
+                    if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
+                        rejected.accept(failure);
+                    }
                 }
             });
         }

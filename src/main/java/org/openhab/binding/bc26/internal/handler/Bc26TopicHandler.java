@@ -99,7 +99,8 @@ public class Bc26TopicHandler extends BaseThingHandler {
     }
 
     private void subscribe(Bc26ModemHandler modem, String filter, int qos, Consumer<MqttMessage> listener) {
-        modem.subscribe(filter, qos, listener);
+        modem.subscribe(filter, qos, listener, rejection -> updateStatus(ThingStatus.OFFLINE,
+                ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.subscription-rejected [\"" + filter + "\"]"));
         synchronized (subscriptions) {
             subscriptions.add(Map.entry(filter, listener));
         }
