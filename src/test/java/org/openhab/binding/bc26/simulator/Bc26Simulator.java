@@ -896,7 +896,7 @@ public final class Bc26Simulator implements AutoCloseable {
                     return;
                 }
                 client.state = SimClient.State.CLOSED;
-                client.paho = null;
+                closePaho(client, false);
                 urc("+QMTSTAT: " + client.id + ",1");
             }
         }
@@ -1054,6 +1054,11 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     private void closePaho(SimClient c, boolean clean) {
+        // Messages received while a publish was pending are printed now: the connection's publishes end with it.
+        c.publishesInFlight = 0;
+        List<Runnable> held = new ArrayList<>(c.heldDeliveries);
+        c.heldDeliveries.clear();
+        held.forEach(Runnable::run);
         MqttAsyncClient paho = c.paho;
         c.paho = null;
         if (paho != null) {

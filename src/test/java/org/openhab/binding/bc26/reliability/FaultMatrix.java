@@ -1,0 +1,394 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.mockito.Mockito;
+import org.openhab.binding.bc26.internal.Bc26BindingConstants;
+import org.openhab.binding.bc26.internal.action.Bc26Actions;
+import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ChannelBuilder;
+import org.openhab.core.thing.type.ChannelKind;
+import org.openhab.core.thing.type.ChannelTypeUID;
+
+/**
+ * Runs every fault the simulator can inject against the real bridge handler while QoS 0/1/2 traffic flows both ways,
+ * and records per fault: recovered or not, time back ONLINE after the fault cleared, QoS 1/2 messages lost, QoS 2
+ * messages duplicated. Uplink: rule actions every 40 ms rotating QoS 0/1/2. Downlink: a broker-side client
+ * publishing QoS 1 every 60 ms to a trigger channel; the bridge uses a persistent session (cleanSession=false) so the
+ * broker keeps downlink messages while the modem is away. Writes the table to {@code doc/reliability.md}.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class FaultMatrix implements AutoCloseable {
+
+    /** One fault: how to start it, how to clear it, and how long it lasts. */
+    public record Fault(String name, Injection start, Injection clear, Duration duration) {
+    }
+
+    /** A step of a fault. */
+    public interface Injection {
+        void run(FaultMatrix matrix) throws Exception;
+    }
+
+    /** What happened around one fault. */
+    public record Row(String fault, boolean recovered, boolean wentOffline, double secondsBackOnline, int uplinkSent,
+            int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent, int downlinkLost) {
+    }
+
+    private static final Duration ONLINE_WAIT = Duration.ofSeconds(60);
+    private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "matrix");
+
+    private final Path dir;
+    private final Mosquitto broker;
+    private final SimTransport modem;
+    private final Bridge bridge;
+    private final Bc26ModemHandler handler;
+    private final Bc26Actions actions = new Bc26Actions();
+    private final MqttClient observer;
+    private final Map<String, Integer> uplinkReceived = new ConcurrentHashMap<>();
+    private final Map<String, Integer> downlinkReceived = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final List<Transition> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A status change of the bridge and when it happened. */
+    private record Transition(long nanos, ThingStatus status) {
+    }
+
+    public FaultMatrix(Path dir) throws Exception {
+        this.dir = dir;
+        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
+        broker = Mosquitto.start(dir);
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
+        Map<String, Object> config = new HashMap<>();
+        config.put("serialPort", modem.portName());
+        config.put("brokerHost", "127.0.0.1");
+        config.put("brokerPort", broker.port());
+        config.put("clientId", "matrix-modem");
+        config.put("cleanSession", false);
+        config.put("reconnectInitialSeconds", 1);
+        config.put("reconnectMaxSeconds", 2);
+        config.put("outboxSize", 10000);
+        bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID)
+                .withConfiguration(new Configuration(config))
+                .withChannels(List.of(ChannelBuilder.create(new ChannelUID(BRIDGE_UID, "down"), null)
+                        .withType(new ChannelTypeUID("bc26", "publish-trigger")).withKind(ChannelKind.TRIGGER)
+                        .withConfiguration(new Configuration(Map.of("stateTopic", "down/#", "qos", 1))).build()))
+                .build();
+        handler = new Bc26ModemHandler(bridge);
+        ThingHandlerCallback callback = Mockito.mock(ThingHandlerCallback.class);
+        Mockito.doAnswer(invocation -> {
+            ThingStatusInfo info = invocation.getArgument(1);
+            bridge.setStatusInfo(info);
+            transitions.add(new Transition(System.nanoTime(), info.getStatus()));
+            return null;
+        }).when(callback).statusUpdated(Mockito.same(bridge), Mockito.any());
+        Mockito.doAnswer(invocation -> {
+            String event = invocation.getArgument(2);
+            downlinkReceived.merge(event, 1, Integer::sum);
+            return null;
+        }).when(callback).channelTriggered(Mockito.any(), Mockito.any(), Mockito.any());
+        handler.setCallback(callback);
+        actions.setThingHandler(handler);
+        observer = new MqttClient(broker.uri(), "matrix-observer", new MemoryPersistence());
+        observer.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(@Nullable Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
+                if (message != null) {
+                    uplinkReceived.merge(new String(message.getPayload()), 1, Integer::sum);
+                }
+            }
+
+            @Override
+            public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+            }
+        });
+        connectObserver();
+        handler.initialize();
+        awaitOnline();
+    }
+
+    private void connectObserver() throws MqttException {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setMaxInflight(10000);
+        observer.connect(options);
+        observer.subscribe("up/#", 2);
+    }
+
+    public Bc26Simulator simulator() {
+        return modem.simulator();
+    }
+
+    public SimTransport transport() {
+        return modem;
+    }
+
+    public Mosquitto broker() {
+        return broker;
+    }
+
+    private boolean awaitOnline() {
+        try {
+            Await.until("bridge ONLINE", ONLINE_WAIT, () -> bridge.getStatus() == ThingStatus.ONLINE);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
+    /** Runs one fault with traffic around it. */
+    public Row run(Fault fault) throws Exception {
+        uplinkReceived.clear();
+        downlinkReceived.clear();
+        Map<String, Integer> uplinkQos = new ConcurrentHashMap<>();
+        List<String> downlinkSent = new ArrayList<>();
+        AtomicBoolean traffic = new AtomicBoolean(true);
+        Thread uplink = new Thread(() -> {
+            while (traffic.get()) {
+                int n = sequence.incrementAndGet();
+                int qos = n % 3;
+                String id = "u" + n;
+                uplinkQos.put(id, qos);
+                actions.publish("up/" + qos, id, qos, false);
+                LockSupport.parkNanos(Duration.ofMillis(40).toNanos());
+            }
+        }, "matrix-uplink");
+        Thread downlink = new Thread(() -> {
+            while (traffic.get()) {
+                String id = "d" + sequence.incrementAndGet();
+                try {
+                    if (observer.isConnected()) {
+                        observer.publish("down/x", id.getBytes(), 1, false);
+                        synchronized (downlinkSent) {
+                            downlinkSent.add(id);
+                        }
+                    }
+                } catch (MqttException e) {
+                    // broker away: nothing was sent
+                }
+                LockSupport.parkNanos(Duration.ofMillis(60).toNanos());
+            }
+        }, "matrix-downlink");
+        uplink.start();
+        downlink.start();
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        long started = System.nanoTime();
+        fault.start().run(this);
+        LockSupport.parkNanos(fault.duration().toNanos());
+        fault.clear().run(this);
+        long cleared = System.nanoTime();
+        if (!observer.isConnected()) {
+            Await.until("observer back", ONLINE_WAIT, () -> {
+                try {
+                    connectObserver();
+                    return true;
+                } catch (MqttException e) {
+                    return false;
+                }
+            });
+        }
+        // A fault that takes the bridge down does so within seconds; wait for that before timing the way back.
+        try {
+            Await.until("bridge OFFLINE after " + fault.name(), Duration.ofSeconds(10),
+                    () -> transitions.stream().anyMatch(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE));
+        } catch (AssertionError e) {
+            // this fault did not take the bridge down
+        }
+        boolean recovered = awaitOnline();
+        boolean wentOffline = transitions.stream()
+                .anyMatch(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE);
+        long lastOffline = transitions.stream().filter(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE)
+                .mapToLong(Transition::nanos).max().orElse(cleared);
+        long online = transitions.stream()
+                .filter(t -> t.nanos() >= Math.max(lastOffline, started) && t.status() == ThingStatus.ONLINE)
+                .mapToLong(Transition::nanos).min().orElse(cleared);
+        double back = wentOffline ? Math.max(0, online - cleared) / 1e9 : 0;
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        traffic.set(false);
+        uplink.join();
+        downlink.join();
+        // Let the outbox drain and in-flight messages land.
+        Await.until("outbox drained", ONLINE_WAIT, () -> handler.outboxSize() == 0);
+        try {
+            Await.until("uplink settled", Duration.ofSeconds(20), () -> uplinkQos.entrySet().stream()
+                    .filter(e -> e.getValue() > 0).allMatch(e -> uplinkReceived.containsKey(e.getKey())));
+        } catch (AssertionError e) {
+            // counted below as lost
+        }
+        List<String> down;
+        synchronized (downlinkSent) {
+            down = List.copyOf(downlinkSent);
+        }
+        try {
+            Await.until("downlink settled", Duration.ofSeconds(20),
+                    () -> down.stream().allMatch(downlinkReceived::containsKey));
+        } catch (AssertionError e) {
+            // counted below as lost
+        }
+        int lost = (int) uplinkQos.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && !uplinkReceived.containsKey(e.getKey())).count();
+        int duplicated = (int) uplinkQos.entrySet().stream()
+                .filter(e -> e.getValue() == 2 && uplinkReceived.getOrDefault(e.getKey(), 0) > 1).count();
+        int downLost = (int) down.stream().filter(id -> !downlinkReceived.containsKey(id)).count();
+        return new Row(fault.name(), recovered, wentOffline, back, uplinkQos.size(), lost, duplicated, down.size(),
+                downLost);
+    }
+
+    /** The faults; {@code outage} is how long the long-lasting ones last. */
+    public static List<Fault> faults(Duration outage, boolean allCodes) {
+        List<Fault> faults = new ArrayList<>();
+        Injection nothing = m -> {
+        };
+        for (int code = 1; code <= 7; code++) {
+            if (allCodes || code == 1 || code == 2) {
+                int c = code;
+                faults.add(new Fault("+QMTSTAT: 0," + c, m -> m.simulator().injectQmtStat(0, c), nothing,
+                        Duration.ZERO));
+            }
+        }
+        for (int result : new int[] { -1, 3, 4, 5 }) {
+            if (allCodes || result == 3) {
+                faults.add(new Fault("+QMTOPEN: 0," + result, m -> {
+                    m.simulator().failNextOpen(result);
+                    m.simulator().injectQmtStat(0, 1);
+                }, nothing, Duration.ZERO));
+            }
+        }
+        for (int code = 1; code <= 5; code++) {
+            if (allCodes || code == 4) {
+                int c = code;
+                faults.add(new Fault("CONNACK refused " + c, m -> {
+                    m.simulator().refuseNextConnect(c);
+                    m.simulator().injectQmtStat(0, 1);
+                }, nothing, Duration.ZERO));
+            }
+        }
+        faults.add(new Fault("broker restart", m -> m.broker().stop(), m -> m.broker().restart(), outage));
+        faults.add(new Fault("modem reboot", m -> m.simulator().reboot(), nothing, Duration.ZERO));
+        faults.add(new Fault("link cut and restored", m -> m.transport().cutLink(), m -> m.transport().restoreLink(),
+                outage));
+        faults.add(new Fault("garbage and half lines", m -> m.simulator().sendRaw(
+                "\u0000\u00ff\r\nnoise\r\n+QMTRECV: 0,1,\"down/x\",\"cut".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                nothing, Duration.ZERO));
+        faults.add(new Fault("URC burst (2000)", m -> m.simulator().urcBurst(2000), nothing, Duration.ZERO));
+        faults.add(new Fault("answers slower than the timeouts", m -> {
+            m.simulator().slowAnswers(Duration.ofSeconds(60));
+            m.simulator().injectQmtStat(0, 2);
+        }, m -> m.simulator().slowAnswers(Duration.ZERO), outage));
+        faults.add(new Fault("SIM removed", m -> m.simulator().setSimInserted(false),
+                m -> m.simulator().setSimInserted(true), outage));
+        faults.add(new Fault("registration lost", m -> m.simulator().loseRegistration(),
+                m -> m.simulator().regainRegistration(), outage));
+        return faults;
+    }
+
+    /** Writes the table. */
+    public static String table(List<Row> rows, String command) {
+        StringBuilder text = new StringBuilder();
+        text.append("| fault | bridge went OFFLINE | recovered | back ONLINE after the fault cleared (s) | uplink sent "
+                + "| uplink QoS 1/2 lost | uplink QoS 2 duplicated | downlink QoS 1 sent | downlink lost |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %d | %d |%n", row.fault(),
+                    row.wentOffline() ? "yes" : "no", row.recovered() ? "yes" : "**no**",
+                    row.wentOffline() ? String.format(Locale.ROOT, "%.1f", row.secondsBackOnline()) : "-",
+                    row.uplinkSent(), row.uplinkLost(), row.uplinkDuplicatedQos2(), row.downlinkSent(),
+                    row.downlinkLost()));
+        }
+        text.append("\nProduced by `").append(command).append("` on ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        handler.dispose();
+        try {
+            observer.disconnect();
+            observer.close();
+        } catch (MqttException e) {
+            // closing anyway
+        }
+        modem.close();
+        broker.close();
+    }
+
+    /** The long version: every code, outages of 20 s; writes doc/reliability.md. */
+    public static void main(String[] args) throws Exception {
+        Duration outage = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+        Path dir = Files.createTempDirectory("bc26-matrix");
+        List<Row> rows = new ArrayList<>();
+        try (FaultMatrix matrix = new FaultMatrix(dir)) {
+            for (Fault fault : faults(outage, true)) {
+                Row row = matrix.run(fault);
+                System.out.println(row);
+                rows.add(row);
+            }
+        }
+        String report = "# Reliability of the BC26 binding\n\n## Fault matrix\n\n"
+                + "Every fault the simulator injects, against the real bridge handler through jSerialComm on a "
+                + "pseudo-terminal, the simulator (delays scaled by 0.02) and a real mosquitto, while rule actions publish "
+                + "QoS 0/1/2 every 40 ms and a broker-side client publishes QoS 1 to the modem every 60 ms. Outages last "
+                + outage.toSeconds() + " s. \"Lost\" counts QoS 1/2 messages never delivered after the outbox "
+                + "drained; QoS 0 messages may be dropped by design and are not counted.\n\n"
+                + table(rows, "./mvnw -q -B -ntp test-compile exec:java -Dexec.mainClass=org.openhab.binding.bc26."
+                        + "reliability.FaultMatrix -Dexec.args=" + outage.toSeconds());
+        Path output = Path.of("doc/reliability.md");
+        Files.writeString(output, report);
+        System.out.println(report);
+        System.exit(0);
+    }
+}
