@@ -95,6 +95,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
     /** Topic filter to the child handlers listening on it. */
     private final Map<String, List<Consumer<MqttMessage>>> topicListeners = new ConcurrentHashMap<>();
 
@@ -455,37 +456,26 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
     }
 
-    /** Sends queued messages in order, one at a time, until the outbox is empty or the session fails. */
+    /**
+     * Sends queued messages in order, one at a time, until the outbox is empty or the session fails. A request that
+     * arrives while a drain runs makes that drain go round again, so no request is lost between the two.
+     */
     private void drainOutbox() {
+        drainRequested.set(true);
         if (!draining.compareAndSet(false, true)) {
             return;
         }
         try {
-            Outbox outbox;
-            Outbox.Entry entry;
-            while ((outbox = this.outbox) != null && (entry = outbox.peek()) != null) {
-                ModemSession session = this.session;
-                if (session == null || !session.isOnline() || disposed) {
+            while (drainRequested.getAndSet(false)) {
+                if (!drainOnce()) {
+                    ModemSession session = this.session;
+                    if (session != null && session.isOnline() && !disposed) {
+                        // A transient failure while online (a publish timed out): try again shortly.
+                        scheduler.schedule(this::drainOutbox, 1, TimeUnit.SECONDS);
+                    }
                     return;
                 }
-                try {
-                    session.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain())
-                            .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                    outbox.removeHead(entry);
-                    updateState(CHANNEL_MESSAGES_SENT, new DecimalType(messagesSent.incrementAndGet()));
-                } catch (ExecutionException | TimeoutException e) {
-                    MqttException failure = Bc26MqttClient.failureOf(e);
-                    if (isRetryable(failure)) {
-                        logger.debug("Outbox paused: {}", failure.getMessage());
-                        return;
-                    }
-                    logger.warn("Dropping an unsendable message to '{}': {}", entry.topic(), failure.getMessage());
-                    outbox.removeHead(entry);
-                }
-                updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             draining.set(false);
             Outbox outbox = this.outbox;
@@ -493,6 +483,37 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
             }
         }
+    }
+
+    /** One pass over the outbox; false when a retryable failure stopped it. */
+    private boolean drainOnce() {
+        Outbox outbox;
+        Outbox.Entry entry;
+        while ((outbox = this.outbox) != null && (entry = outbox.peek()) != null) {
+            ModemSession session = this.session;
+            if (session == null || !session.isOnline() || disposed) {
+                return true;
+            }
+            try {
+                session.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain())
+                        .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                outbox.removeHead(entry);
+                updateState(CHANNEL_MESSAGES_SENT, new DecimalType(messagesSent.incrementAndGet()));
+            } catch (ExecutionException | TimeoutException e) {
+                MqttException failure = Bc26MqttClient.failureOf(e);
+                if (isRetryable(failure)) {
+                    logger.debug("Outbox paused: {}", failure.getMessage());
+                    return false;
+                }
+                logger.warn("Dropping an unsendable message to '{}': {}", entry.topic(), failure.getMessage());
+                outbox.removeHead(entry);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
+        }
+        return true;
     }
 
     /** Messages waiting in the outbox. */
