@@ -79,7 +79,7 @@ public final class FaultMatrix implements AutoCloseable {
 
     /** What happened around one fault. */
     public record Row(String fault, boolean recovered, boolean wentOffline, double secondsBackOnline, int uplinkSent,
-            int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent, int downlinkLost) {
+            int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent, int downlinkLost, int outboxLeft) {
     }
 
     private static final Duration ONLINE_WAIT = Duration.ofSeconds(60);
@@ -261,7 +261,15 @@ public final class FaultMatrix implements AutoCloseable {
         uplink.join();
         downlink.join();
         // Let the outbox drain and in-flight messages land.
-        Await.until("outbox drained", ONLINE_WAIT, () -> handler.outboxSize() == 0);
+        try {
+            Await.until("outbox drained", ONLINE_WAIT, () -> handler.outboxSize() == 0);
+        } catch (AssertionError e) {
+            List<String> commands = simulator().receivedCommands();
+            System.err.println("Outbox not drained after " + fault.name() + ": " + handler.outboxSize()
+                    + " left; bridge " + bridge.getStatusInfo() + "; last modem commands "
+                    + commands.subList(Math.max(0, commands.size() - 8), commands.size()));
+        }
+        int outboxLeft = handler.outboxSize();
         try {
             Await.until("uplink settled", Duration.ofSeconds(20), () -> uplinkQos.entrySet().stream()
                     .filter(e -> e.getValue() > 0).allMatch(e -> uplinkReceived.containsKey(e.getKey())));
@@ -284,7 +292,7 @@ public final class FaultMatrix implements AutoCloseable {
                 .filter(e -> e.getValue() == 2 && uplinkReceived.getOrDefault(e.getKey(), 0) > 1).count();
         int downLost = (int) down.stream().filter(id -> !downlinkReceived.containsKey(id)).count();
         return new Row(fault.name(), recovered, wentOffline, back, uplinkQos.size(), lost, duplicated, down.size(),
-                downLost);
+                downLost, outboxLeft);
     }
 
     /** The faults; {@code outage} is how long the long-lasting ones last. */
@@ -339,14 +347,15 @@ public final class FaultMatrix implements AutoCloseable {
     public static String table(List<Row> rows, String command) {
         StringBuilder text = new StringBuilder();
         text.append("| fault | bridge went OFFLINE | recovered | back ONLINE after the fault cleared (s) | uplink sent "
-                + "| uplink QoS 1/2 lost | uplink QoS 2 duplicated | downlink QoS 1 sent | downlink lost |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| uplink QoS 1/2 lost | uplink QoS 2 duplicated | downlink QoS 1 sent | downlink lost "
+                + "| outbox left after 60 s |\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %d | %d |%n", row.fault(),
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %d | %d | %d |%n", row.fault(),
                     row.wentOffline() ? "yes" : "no", row.recovered() ? "yes" : "**no**",
                     row.wentOffline() ? String.format(Locale.ROOT, "%.1f", row.secondsBackOnline()) : "-",
                     row.uplinkSent(), row.uplinkLost(), row.uplinkDuplicatedQos2(), row.downlinkSent(),
-                    row.downlinkLost()));
+                    row.downlinkLost(), row.outboxLeft()));
         }
         text.append("\nProduced by `").append(command).append("` on ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");

@@ -47,6 +47,7 @@ class FaultMatrixTest {
         System.out.println(FaultMatrix.table(rows, "FaultMatrixTest"));
         for (FaultMatrix.Row row : rows) {
             assertTrue(row.recovered(), row.fault() + " recovered");
+            assertEquals(0, row.outboxLeft(), row.fault() + ": outbox drained");
             assertEquals(0, row.uplinkLost(), row.fault() + ": no QoS 1/2 message lost");
             assertTrue(row.uplinkSent() > 0, row.fault() + ": traffic flowed");
         }

@@ -557,15 +557,4 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             logger.debug("Status refresh failed: {}", e.toString());
         }
     }
-
-    /** For tests: the bridge's channels that are trigger channels. */
-    List<ChannelUID> triggerChannels() {
-        List<ChannelUID> result = new ArrayList<>();
-        for (Channel channel : getThing().getChannels()) {
-            if (PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
-                result.add(channel.getUID());
-            }
-        }
-        return result;
-    }
 }

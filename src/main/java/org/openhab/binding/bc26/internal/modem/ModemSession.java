@@ -75,6 +75,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private boolean online;
     private int failures;
     private boolean modemConfigured;
+    /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
+    private @Nullable CompletableFuture<Void> ownRestart;
 
     public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
         this.options = options;
@@ -198,9 +200,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             Bc26Modem modem = openPort();
             if (failures >= FAILURES_BEFORE_REBOOT) {
                 logger.debug("{} failures in a row: rebooting the modem (AT+QRST=1)", failures);
-                modem.reboot();
-                modemConfigured = false;
-                modem.synchronize();
+                synchronized (lock) {
+                    // Count again from zero: the next reboot comes only after another full round of failures.
+                    failures = 0;
+                }
+                reboot(modem);
             } else if (failures >= FAILURES_BEFORE_RADIO_RESET) {
                 logger.debug("{} failures in a row: switching the radio off and on (AT+CFUN=0/1)", failures);
                 modem.setFunctionality(0);
@@ -310,8 +314,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         if (apn != null && !apn.isBlank() && !apn.equals(modem.apn().orElse(""))) {
             logger.debug("Setting APN {} and rebooting the modem so it takes effect", apn);
             modem.setApn(apn);
-            modem.reboot();
-            modem.synchronize();
+            reboot(modem);
             modem.setEcho(false);
             modem.enableNumericErrors();
         }
@@ -325,6 +328,32 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         modem.enableRegistrationUrc(1);
         modemConfigured = true;
+    }
+
+    /**
+     * AT+QRST=1 and the wait for its boot banner. The restart is ours, so it is not reported as a failure, and the
+     * banner cannot cut into the next command.
+     */
+    private void reboot(Bc26Modem modem) throws AtException {
+        CompletableFuture<Void> restarted = new CompletableFuture<>();
+        synchronized (lock) {
+            ownRestart = restarted;
+            modemConfigured = false;
+        }
+        modem.reboot();
+        try {
+            restarted.get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            logger.debug("No boot banner within 15 s after AT+QRST=1");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtException(AtException.Kind.CLOSED, "Interrupted");
+        } finally {
+            synchronized (lock) {
+                ownRestart = null;
+            }
+        }
+        modem.synchronize();
     }
 
     private void awaitRegistration(Bc26Modem modem) throws AtException, SessionException {
@@ -459,6 +488,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     public void modemRestarted() {
         synchronized (lock) {
             modemConfigured = false;
+            CompletableFuture<Void> own = ownRestart;
+            if (own != null) {
+                own.complete(null);
+                return;
+            }
         }
         Bc26MqttClient client = mqtt().orElse(null);
         if (client != null) {

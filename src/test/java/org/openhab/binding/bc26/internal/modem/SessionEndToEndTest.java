@@ -367,6 +367,25 @@ class SessionEndToEndTest {
     }
 
     @Test
+    void aLongOutageEscalatesToRadioResetAndOneRebootThenRecoversWithoutARebootLoop() throws Exception {
+        ModemSession session = startOnline();
+        observer.close();
+        broker.stop();
+        Await.until("radio reset and reboot", Duration.ofSeconds(60), () -> {
+            java.util.List<String> commands = modem.simulator().receivedCommands();
+            return commands.contains("AT+CFUN=0") && commands.contains("AT+QRST=1");
+        });
+        broker.restart();
+        observer = new Observer(broker.uri());
+        Await.until("online after the outage", ONLINE, session::isOnline);
+        long reboots = modem.simulator().receivedCommands().stream().filter("AT+QRST=1"::equals).count();
+        assertRoundTrip(session, "escalation");
+        assertEquals(reboots, modem.simulator().receivedCommands().stream().filter("AT+QRST=1"::equals).count(),
+                "no further reboot once the session is back");
+        assertTrue(reboots <= 2, "one reboot per round of five failures, not a loop: " + reboots);
+    }
+
+    @Test
     void aMissingSimIsDecoded() throws Exception {
         ModemSession session = start(null, null, sim -> sim.setSimInserted(false));
         session.start();

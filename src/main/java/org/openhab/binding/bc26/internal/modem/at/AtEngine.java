@@ -173,7 +173,9 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 execute(at);
                 return;
             } catch (AtException e) {
-                if (e.getKind() != AtException.Kind.TIMEOUT && e.getKind() != AtException.Kind.ERROR) {
+                // A boot banner may cut into an AT right after a restart: that AT simply gets no answer.
+                if (e.getKind() != AtException.Kind.TIMEOUT && e.getKind() != AtException.Kind.ERROR
+                        && e.getKind() != AtException.Kind.MODEM_RESTARTED) {
                     throw e;
                 }
                 logger.trace("No answer to AT (attempt {} of {})", attempt, attempts);
