@@ -28,8 +28,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Debian's mosquitto broker, started by the test on a free loopback port (installed by {@code .ci/run}). It can be
- * stopped and started again on the same port to play a broker restart. With a user it requires that password.
+ * Debian's mosquitto broker, started by the test on a free loopback port (installed by {@code .ci/run}), with
+ * persistence. It can be stopped and started again on the same port to play a broker restart. With a user it requires
+ * that password.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -65,7 +66,9 @@ public final class Mosquitto implements AutoCloseable {
         // Started as root, mosquitto drops to user "mosquitto", which cannot read the test's private directory.
         config.append("user ").append(System.getProperty("user.name")).append('\n');
         config.append("listener ").append(port).append(" 127.0.0.1\n");
-        config.append("persistence false\n");
+        // Persistent, as a production broker: a restart keeps retained messages and queued QoS 1/2 messages, so
+        // the tests measure what the binding loses, not what a volatile broker drops.
+        config.append("persistence true\npersistence_location ").append(directory.toAbsolutePath()).append("/\n");
         config.append("log_dest stderr\n");
         config.append("max_inflight_messages 0\n");
         config.append("max_queued_messages 100000\n");
