@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * saving, registration), connects the MQTT client and, whenever something breaks (port unplugged, modem reboot,
  * +QMTSTAT, broker or cell gone), tries again with exponential back-off. Repeated failures escalate: after
  * {@value #FAILURES_BEFORE_RADIO_RESET} the radio is switched off and on (AT+CFUN=0/1), after
- * {@value #FAILURES_BEFORE_REBOOT} the modem is rebooted (AT+QRST=1).
+ * {@value #FAILURES_BEFORE_REBOOT} the modem is rebooted (AT+QRST=1) and the escalation count starts anew, while the
+ * back-off keeps growing.
  * <p>
  * All bring-up work runs as one job at a time on the given scheduler; nothing blocks the caller of
  * {@link #start()} or the link's reader thread.
@@ -73,7 +74,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private boolean bringUpPending;
     private boolean stopped = true;
     private boolean online;
+    /** Failed attempts in a row: sets the back-off. */
     private int failures;
+    /** Failed attempts since the last reboot: sets the escalation, so a long outage reboots rarely. */
+    private int failuresSinceReboot;
     private boolean modemConfigured;
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
     private @Nullable CompletableFuture<Void> ownRestart;
@@ -89,6 +93,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         synchronized (lock) {
             stopped = false;
             failures = 0;
+            failuresSinceReboot = 0;
             bringUpPending = true;
             job = scheduler.schedule(this::bringUp, 0, TimeUnit.MILLISECONDS);
         }
@@ -198,14 +203,18 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private void attemptBringUp() {
         try {
             Bc26Modem modem = openPort();
-            if (failures >= FAILURES_BEFORE_REBOOT) {
+            int escalation;
+            synchronized (lock) {
+                escalation = failuresSinceReboot;
+            }
+            if (escalation >= FAILURES_BEFORE_REBOOT) {
                 logger.debug("{} failures in a row: rebooting the modem (AT+QRST=1)", failures);
                 synchronized (lock) {
-                    // Count again from zero: the next reboot comes only after another full round of failures.
-                    failures = 0;
+                    // The next reboot comes only after another full round of failures; the back-off keeps growing.
+                    failuresSinceReboot = 0;
                 }
                 reboot(modem);
-            } else if (failures >= FAILURES_BEFORE_RADIO_RESET) {
+            } else if (escalation >= FAILURES_BEFORE_RADIO_RESET) {
                 logger.debug("{} failures in a row: switching the radio off and on (AT+CFUN=0/1)", failures);
                 modem.setFunctionality(0);
                 modem.setFunctionality(1);
@@ -220,6 +229,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
             synchronized (lock) {
                 failures = 0;
+                failuresSinceReboot = 0;
             }
             setOnline(true, null);
         } catch (SessionException e) {
@@ -425,6 +435,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 modem = null;
             }
             failures++;
+            failuresSinceReboot++;
             long factor = 1L << Math.min(failures - 1, 20);
             delay = options.initialBackoff().multipliedBy(factor);
             if (delay.compareTo(options.maxBackoff()) > 0) {
