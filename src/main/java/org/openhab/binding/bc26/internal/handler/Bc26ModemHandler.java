@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -329,17 +330,23 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         topicListeners.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(listener);
         ModemSession session = this.session;
         if (session != null) {
-            session.subscribe(filter, qos).whenComplete((granted, error) -> {
-                if (error != null) {
-                    MqttException failure = Bc26MqttClient.failureOf(error);
-                    logger.warn("Cannot subscribe to '{}': {}", filter, failure.getMessage());
-                    updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
-                    if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
-                        rejected.accept(failure);
-                    }
-                }
-            });
+            watchSubscription(session.subscribe(filter, qos), filter, rejected);
         }
+    }
+
+    /** Logs a failed subscription, shows it in last-error, and tells {@code rejected} if the broker refused it. */
+    private void watchSubscription(CompletableFuture<List<Integer>> subscription, String filter,
+            Consumer<MqttException> rejected) {
+        subscription.whenComplete((granted, error) -> {
+            if (error != null) {
+                MqttException failure = Bc26MqttClient.failureOf(error);
+                logger.warn("Cannot subscribe to '{}': {}", filter, failure.getMessage());
+                updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
+                if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
+                    rejected.accept(failure);
+                }
+            }
+        });
     }
 
     /** Removes a child's listener; the modem unsubscribes when nobody listens to the filter any more. */
@@ -374,13 +381,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private void subscribeTrigger(ModemSession session, Channel channel) {
         if (PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
             TriggerChannelConfig trigger = channel.getConfiguration().as(TriggerChannelConfig.class);
-            session.subscribe(trigger.stateTopic, trigger.qos).whenComplete((granted, error) -> {
-                if (error != null) {
-                    MqttException failure = Bc26MqttClient.failureOf(error);
-                    logger.warn("Channel {} cannot subscribe to '{}': {}", channel.getUID(), trigger.stateTopic,
-                            failure.getMessage());
-                    updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
-                }
+            watchSubscription(session.subscribe(trigger.stateTopic, trigger.qos), trigger.stateTopic, failure -> {
             });
         }
     }
@@ -395,10 +396,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
      */
     public boolean publish(String topic, byte[] payload, int qos, boolean retain) {
         try {
-            MqttTopics.checkTopicName(topic);
-            MqttSettings.checkQos(qos);
-            org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding.of(payload);
-        } catch (IllegalArgumentException | MqttException e) {
+            // Refused here, so an unsendable message never waits in the outbox.
+            Bc26MqttClient.checkPublishable(topic, payload, qos);
+        } catch (MqttException e) {
             logger.warn("Not publishing to '{}': {}", topic, e.getMessage());
             updateState(CHANNEL_LAST_ERROR, new StringType(e.getMessage()));
             return false;

@@ -378,6 +378,22 @@ public final class Bc26MqttClient {
     }
 
     /**
+     * Checks that a message can be published (topic without wildcards or unsendable characters, QoS 0-2, payload
+     * within the modem's limits) and returns the form it will take.
+     *
+     * @throws MqttException INVALID_ARGUMENT or PAYLOAD_TOO_LARGE with the reason
+     */
+    public static PublishEncoding checkPublishable(String topic, byte[] payload, int qos) throws MqttException {
+        try {
+            MqttTopics.checkTopicName(topic);
+            MqttSettings.checkQos(qos);
+        } catch (IllegalArgumentException e) {
+            throw new MqttException(MqttException.Reason.INVALID_ARGUMENT, String.valueOf(e.getMessage()));
+        }
+        return PublishEncoding.of(payload);
+    }
+
+    /**
      * Publishes a message in the form its payload needs ({@link PublishEncoding}).
      *
      * @return completes when the broker acknowledged (QoS 1, 2) or the modem sent it (QoS 0); fails with an
@@ -386,12 +402,7 @@ public final class Bc26MqttClient {
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
         PublishEncoding encoding;
         try {
-            MqttTopics.checkTopicName(topic);
-            MqttSettings.checkQos(qos);
-            encoding = PublishEncoding.of(payload);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(
-                    new MqttException(MqttException.Reason.INVALID_ARGUMENT, String.valueOf(e.getMessage())));
+            encoding = checkPublishable(topic, payload, qos);
         } catch (MqttException e) {
             return CompletableFuture.failedFuture(e);
         }
