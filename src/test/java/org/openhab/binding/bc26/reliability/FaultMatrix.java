@@ -82,6 +82,9 @@ public final class FaultMatrix implements AutoCloseable {
             int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent, int downlinkLost, int outboxLeft) {
     }
 
+    /** The one fault that loses downlink by nature: the modem prints to a serial line nobody reads. */
+    public static final String SERIAL_LINE_CUT = "serial line cut and restored (modem keeps power)";
+
     private static final Duration ONLINE_WAIT = Duration.ofSeconds(60);
     private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "matrix");
 
@@ -95,6 +98,8 @@ public final class FaultMatrix implements AutoCloseable {
     private final Map<String, Integer> uplinkReceived = new ConcurrentHashMap<>();
     private final Map<String, Integer> downlinkReceived = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    /** Set while the handler itself is away (openHAB restart): rules cannot publish through a disposed bridge. */
+    private final AtomicBoolean uplinkPaused = new AtomicBoolean();
     private final List<Transition> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A status change of the bridge and when it happened. */
@@ -198,6 +203,10 @@ public final class FaultMatrix implements AutoCloseable {
         AtomicBoolean traffic = new AtomicBoolean(true);
         Thread uplink = new Thread(() -> {
             while (traffic.get()) {
+                if (uplinkPaused.get()) {
+                    LockSupport.parkNanos(Duration.ofMillis(40).toNanos());
+                    continue;
+                }
                 int n = sequence.incrementAndGet();
                 int qos = n % 3;
                 String id = "u" + n;
@@ -290,7 +299,11 @@ public final class FaultMatrix implements AutoCloseable {
                 .filter(e -> e.getValue() > 0 && !uplinkReceived.containsKey(e.getKey())).count();
         int duplicated = (int) uplinkQos.entrySet().stream()
                 .filter(e -> e.getValue() == 2 && uplinkReceived.getOrDefault(e.getKey(), 0) > 1).count();
-        int downLost = (int) down.stream().filter(id -> !downlinkReceived.containsKey(id)).count();
+        List<String> downMissing = down.stream().filter(id -> !downlinkReceived.containsKey(id)).toList();
+        int downLost = downMissing.size();
+        if (downLost > 0) {
+            System.err.println(fault.name() + ": downlink not received " + downMissing + " of " + down);
+        }
         return new Row(fault.name(), recovered, wentOffline, back, uplinkQos.size(), lost, duplicated, down.size(),
                 downLost, outboxLeft);
     }
@@ -326,8 +339,22 @@ public final class FaultMatrix implements AutoCloseable {
         }
         faults.add(new Fault("broker restart", m -> m.broker().stop(), m -> m.broker().restart(), outage));
         faults.add(new Fault("modem reboot", m -> m.simulator().reboot(), nothing, Duration.ZERO));
-        faults.add(new Fault("link cut and restored", m -> m.transport().cutLink(), m -> m.transport().restoreLink(),
-                outage));
+        faults.add(new Fault(SERIAL_LINE_CUT, m -> m.transport().cutLink(),
+                m -> m.transport().restoreLink(), outage));
+        faults.add(new Fault("USB adapter unplugged and replugged (board powered by it)", m -> {
+            m.simulator().powerOff();
+            m.transport().cutLink();
+        }, m -> {
+            m.transport().restoreLink();
+            m.simulator().reboot();
+        }, outage));
+        faults.add(new Fault("openHAB restarted, modem kept its session (stale client)", m -> {
+            m.uplinkPaused.set(true);
+            m.handler.dispose();
+            m.simulator().leaveStaleClient(0);
+            m.handler.initialize();
+            m.uplinkPaused.set(false);
+        }, nothing, Duration.ZERO));
         faults.add(new Fault("garbage and half lines", m -> m.simulator().sendRaw(
                 "\u0000\u00ff\r\nnoise\r\n+QMTRECV: 0,1,\"down/x\",\"cut".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
                 nothing, Duration.ZERO));
@@ -340,6 +367,10 @@ public final class FaultMatrix implements AutoCloseable {
                 m -> m.simulator().setSimInserted(true), outage));
         faults.add(new Fault("registration lost", m -> m.simulator().loseRegistration(),
                 m -> m.simulator().regainRegistration(), outage));
+        if (allCodes) {
+            faults.add(new Fault("registration lost for 3 minutes", m -> m.simulator().loseRegistration(),
+                    m -> m.simulator().regainRegistration(), Duration.ofMinutes(3)));
+        }
         return faults;
     }
 

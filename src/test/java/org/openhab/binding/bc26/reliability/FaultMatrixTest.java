@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short fault matrix inside the test suite: one fault of each family, 3 s outages. Every fault must be recovered
- * with no QoS 1/2 uplink message lost; the figures go to the log (timing goals are not pass/fail).
+ * with no QoS 1/2 uplink message lost and, but for a cut serial line, no QoS 1 downlink message lost; the figures go to the log (timing goals are not pass/fail).
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -41,6 +41,9 @@ class FaultMatrixTest {
         List<FaultMatrix.Row> rows = new ArrayList<>();
         try (FaultMatrix matrix = new FaultMatrix(dir)) {
             for (FaultMatrix.Fault fault : FaultMatrix.faults(Duration.ofSeconds(3), false)) {
+                if (!fault.name().startsWith(System.getProperty("bc26.matrix.only", ""))) {
+                    continue;
+                }
                 rows.add(matrix.run(fault));
             }
         }
@@ -50,6 +53,10 @@ class FaultMatrixTest {
             assertEquals(0, row.outboxLeft(), row.fault() + ": outbox drained");
             assertEquals(0, row.uplinkLost(), row.fault() + ": no QoS 1/2 message lost");
             assertTrue(row.uplinkSent() > 0, row.fault() + ": traffic flowed");
+            if (!row.fault().startsWith(FaultMatrix.SERIAL_LINE_CUT)) {
+                // Only a cut serial line with a powered modem loses downlink: BC26 prints +QMTRECV to a dead UART.
+                assertEquals(0, row.downlinkLost(), row.fault() + ": no QoS 1 downlink message lost");
+            }
         }
     }
 }

@@ -123,6 +123,8 @@ public final class Bc26Simulator implements AutoCloseable {
     private int cmee;
     private @Nullable PendingData pendingData;
     private long generation;
+    /** Power cut (USB adapter unplugged with a board powered from it): input ignored until {@link #reboot()}. */
+    private boolean poweredOff;
 
     // Fault injection (guarded by this).
     private @Nullable Integer nextOpenResult;
@@ -186,6 +188,9 @@ public final class Bc26Simulator implements AutoCloseable {
 
     /** Bytes from the host. */
     public synchronized void receive(byte[] bytes, int length) {
+        if (poweredOff) {
+            return;
+        }
         for (int i = 0; i < length; i++) {
             byte b = bytes[i];
             PendingData pending = pendingData;
@@ -646,10 +651,11 @@ public final class Bc26Simulator implements AutoCloseable {
             if (c.willFlag) {
                 o.setWill(c.willTopic, c.willMessage.getBytes(StandardCharsets.UTF_8), c.willQos, c.willRetain);
             }
-            paho.setCallback(new PahoCallback(c, gen));
+            paho.setCallback(new PahoCallback(c, gen, paho));
             paho.connect(o).waitForCompletion(30_000);
             synchronized (this) {
                 if (gen != generation || c.state != SimClient.State.CONNECTING) {
+                    c.heldUntilConnected.clear();
                     paho.disconnectForcibly(0, 0);
                     paho.close();
                     return;
@@ -657,6 +663,9 @@ public final class Bc26Simulator implements AutoCloseable {
                 c.paho = paho;
                 c.state = SimClient.State.CONNECTED;
                 urc("+QMTCONN: " + c.id + ",0,0");
+                List<Runnable> held = new ArrayList<>(c.heldUntilConnected);
+                c.heldUntilConnected.clear();
+                held.forEach(Runnable::run);
             }
             return;
         } catch (MqttException e) {
@@ -848,6 +857,10 @@ public final class Bc26Simulator implements AutoCloseable {
                 message.setQos(pending.qos());
                 message.setRetained(pending.retain());
                 synchronized (Bc26Simulator.this) {
+                    if (gen != generation || c.paho != paho) {
+                        // Rebooted or closed meanwhile: nothing to send, nothing to print.
+                        return;
+                    }
                     c.publishesInFlight++;
                 }
                 paho.publish(pending.topic(), message, null, new IMqttActionListener() {
@@ -863,13 +876,17 @@ public final class Bc26Simulator implements AutoCloseable {
                 });
             } catch (MqttException | RuntimeException e) {
                 // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
-                urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
             }
         });
     }
 
     /** Prints a publish result, then any delivery that arrived while it was pending (seed capture order). */
     private synchronized void published(SimClient c, long gen, String urc) {
+        if (gen != generation) {
+            // A publish from before a reboot: the reboot reset the count and the modem prints nothing of it.
+            return;
+        }
         c.publishesInFlight = Math.max(0, c.publishesInFlight - 1);
         urcIf(gen, urc);
         if (c.publishesInFlight == 0) {
@@ -883,16 +900,18 @@ public final class Bc26Simulator implements AutoCloseable {
     private final class PahoCallback implements MqttCallback {
         private final SimClient client;
         private final long gen;
+        private final MqttAsyncClient paho;
 
-        PahoCallback(SimClient client, long gen) {
+        PahoCallback(SimClient client, long gen, MqttAsyncClient paho) {
             this.client = client;
             this.gen = gen;
+            this.paho = paho;
         }
 
         @Override
         public void connectionLost(@Nullable Throwable cause) {
             synchronized (Bc26Simulator.this) {
-                if (gen != generation || client.state != SimClient.State.CONNECTED) {
+                if (gen != generation || client.state != SimClient.State.CONNECTED || client.paho != paho) {
                     return;
                 }
                 client.state = SimClient.State.CLOSED;
@@ -907,8 +926,11 @@ public final class Bc26Simulator implements AutoCloseable {
                 return;
             }
             synchronized (Bc26Simulator.this) {
-                if (gen != generation) {
-                    return;
+                boolean connecting = client.state == SimClient.State.CONNECTING && client.paho == null;
+                if (gen != generation || (client.paho != paho && !connecting)) {
+                    // This connection is no longer the modem's (closed, rebooted): throwing makes Paho drop it
+                    // without acknowledging, so the broker keeps the message, as it would for a modem that is gone.
+                    throw new IllegalStateException("connection no longer used by the modem");
                 }
                 Runnable deliver = () -> {
                     ByteArrayOutputStream record = new ByteArrayOutputStream();
@@ -920,7 +942,10 @@ public final class Bc26Simulator implements AutoCloseable {
                     record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.send(record.toByteArray());
                 };
-                if (client.publishesInFlight > 0) {
+                if (connecting) {
+                    // The broker delivers queued messages right after CONNACK; the modem prints +QMTCONN first.
+                    client.heldUntilConnected.add(deliver);
+                } else if (client.publishesInFlight > 0) {
                     client.heldDeliveries.add(deliver);
                 } else if (asleep || shouldBeAsleep()) {
                     if (!psm) {
@@ -964,8 +989,23 @@ public final class Bc26Simulator implements AutoCloseable {
         deniedFilter = filter;
     }
 
+    /**
+     * Cuts the power, as unplugging a USB adapter does to a board powered from it: every broker connection ends
+     * without another acknowledgement, nothing is printed, input is ignored until {@link #reboot()}.
+     */
+    public synchronized void powerOff() {
+        generation++;
+        poweredOff = true;
+        for (SimClient c : clients) {
+            closePaho(c, false);
+            c.state = SimClient.State.CLOSED;
+            c.stale = false;
+        }
+    }
+
     /** Reboots: banner with LF CR endings, all state lost (sessions dropped without +QMTSTAT). */
     public synchronized void reboot() {
+        poweredOff = false;
         for (SimClient c : clients) {
             closePaho(c, false);
             c.state = SimClient.State.CLOSED;

@@ -61,6 +61,8 @@ final class SimClient {
     int publishesInFlight;
     /** Deliveries held back until the pending +QMTPUB is printed (a real BC26 prints +QMTPUB first). */
     final java.util.List<Runnable> heldDeliveries = new java.util.ArrayList<>();
+    /** Deliveries that arrived between the broker's CONNACK and the +QMTCONN result; printed right after it. */
+    final java.util.List<Runnable> heldUntilConnected = new java.util.ArrayList<>();
 
     SimClient(int id) {
         this.id = id;

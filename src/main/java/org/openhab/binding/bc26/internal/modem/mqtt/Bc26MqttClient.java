@@ -131,7 +131,23 @@ public final class Bc26MqttClient {
             setState(MqttState.CLOSED);
             throw e;
         }
-        resubscribe();
+        awaitSubscriptions(resubscribe());
+    }
+
+    /**
+     * Waits until the broker answered every subscription, so that "connected" also means "receiving": a message
+     * published right after the owner reports online must not be missed on a first (or clean) session. A failed or
+     * rejected subscription was logged and does not fail the connection.
+     */
+    private void awaitSubscriptions(CompletableFuture<Void> subscribed) throws MqttException {
+        try {
+            AtEngine.await(subscribed, acknowledgeTimeout());
+        } catch (AtException e) {
+            if (e.getKind() != AtException.Kind.TIMEOUT) {
+                throw toMqttException(e, null);
+            }
+            logger.debug("Not every subscription was answered in time");
+        }
     }
 
     /**
@@ -330,19 +346,23 @@ public final class Bc26MqttClient {
         }
     }
 
-    private void resubscribe() {
+    /** Makes every subscription again; the future completes when all are answered, failures only logged. */
+    private CompletableFuture<Void> resubscribe() {
         Map<String, Integer> all = subscriptions();
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(all.entrySet());
+        List<CompletableFuture<?>> answers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i += MAX_TOPICS_PER_SUBSCRIBE) {
             Map<String, Integer> batch = new LinkedHashMap<>();
             entries.subList(i, Math.min(entries.size(), i + MAX_TOPICS_PER_SUBSCRIBE))
                     .forEach(e -> batch.put(e.getKey(), e.getValue()));
-            sendSubscribe(batch).whenComplete((granted, error) -> {
+            answers.add(sendSubscribe(batch).handle((granted, error) -> {
                 if (error != null) {
                     logger.debug("Subscribing to {} failed: {}", batch.keySet(), unwrap(error).getMessage());
                 }
-            });
+                return null;
+            }));
         }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 
     private CompletableFuture<List<Integer>> sendSubscribe(Map<String, Integer> batch) {
