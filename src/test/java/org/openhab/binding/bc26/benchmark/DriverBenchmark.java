@@ -56,12 +56,21 @@ public final class DriverBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path output = Path.of(args.length > 0 ? args[0] : "doc/performance.md");
+        Path output = Path.of("doc/performance.md");
+        Duration flood = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 60);
         String parse = parseThroughput();
         String bytes = bytesPerPublish();
-        String report = "# Performance of the BC26 driver\n\n"
-                + "Written by `DriverBenchmark` (command in README.md, section Benchmarks). Figures are from one run; "
-                + "rerun to compare.\n\n" + machine() + "\n" + parse + "\n" + bytes;
+        String binding;
+        Path dir = Files.createTempDirectory("bc26-bench-binding");
+        try (Mosquitto broker = Mosquitto.start(dir)) {
+            BindingBenchmark bench = BindingBenchmark.in(dir, broker);
+            binding = bench.publishThroughput() + "\n" + bench.inboundAtLineRate(flood) + "\n"
+                    + bench.startAndRecovery(5) + "\n" + bench.memoryAndThreads(4);
+        }
+        String report = "# Performance of the BC26 binding\n\n"
+                + "Written in one run by `DriverBenchmark` (command in README.md, section Benchmarks; the argument is the "
+                + "seconds of each inbound flood, " + flood.toSeconds() + " here). Figures are from one run; rerun to "
+                + "compare.\n\n" + machine() + "\n" + parse + "\n" + bytes + "\n" + binding;
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, report);
         System.out.println(report);

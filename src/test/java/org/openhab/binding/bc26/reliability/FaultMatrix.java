@@ -36,25 +36,14 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.mockito.Mockito;
-import org.openhab.binding.bc26.internal.Bc26BindingConstants;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
-import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.ThingStatus;
-import org.openhab.core.thing.ThingStatusInfo;
-import org.openhab.core.thing.ThingUID;
-import org.openhab.core.thing.binding.ThingHandlerCallback;
-import org.openhab.core.thing.binding.builder.BridgeBuilder;
-import org.openhab.core.thing.binding.builder.ChannelBuilder;
-import org.openhab.core.thing.type.ChannelKind;
-import org.openhab.core.thing.type.ChannelTypeUID;
 
 /**
  * Runs every fault the simulator can inject against the real bridge handler while QoS 0/1/2 traffic flows both ways,
@@ -86,25 +75,21 @@ public final class FaultMatrix implements AutoCloseable {
     public static final String SERIAL_LINE_CUT = "serial line cut and restored (modem keeps power)";
 
     private static final Duration ONLINE_WAIT = Duration.ofSeconds(60);
-    private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "matrix");
 
     private final Path dir;
     private final Mosquitto broker;
     private final SimTransport modem;
+    private final BridgeRig rig;
     private final Bridge bridge;
     private final Bc26ModemHandler handler;
-    private final Bc26Actions actions = new Bc26Actions();
+    private final Bc26Actions actions;
+    private final List<BridgeRig.Transition> transitions;
     private final MqttClient observer;
     private final Map<String, Integer> uplinkReceived = new ConcurrentHashMap<>();
     private final Map<String, Integer> downlinkReceived = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     /** Set while the handler itself is away (openHAB restart): rules cannot publish through a disposed bridge. */
     private final AtomicBoolean uplinkPaused = new AtomicBoolean();
-    private final List<Transition> transitions = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** A status change of the bridge and when it happened. */
-    private record Transition(long nanos, ThingStatus status) {
-    }
 
     public FaultMatrix(Path dir) throws Exception {
         this.dir = dir;
@@ -122,27 +107,12 @@ public final class FaultMatrix implements AutoCloseable {
         config.put("reconnectInitialSeconds", 1);
         config.put("reconnectMaxSeconds", 2);
         config.put("outboxSize", 10000);
-        bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID)
-                .withConfiguration(new Configuration(config))
-                .withChannels(List.of(ChannelBuilder.create(new ChannelUID(BRIDGE_UID, "down"), null)
-                        .withType(new ChannelTypeUID("bc26", "publish-trigger")).withKind(ChannelKind.TRIGGER)
-                        .withConfiguration(new Configuration(Map.of("stateTopic", "down/#", "qos", 1))).build()))
-                .build();
-        handler = new Bc26ModemHandler(bridge);
-        ThingHandlerCallback callback = Mockito.mock(ThingHandlerCallback.class);
-        Mockito.doAnswer(invocation -> {
-            ThingStatusInfo info = invocation.getArgument(1);
-            bridge.setStatusInfo(info);
-            transitions.add(new Transition(System.nanoTime(), info.getStatus()));
-            return null;
-        }).when(callback).statusUpdated(Mockito.same(bridge), Mockito.any());
-        Mockito.doAnswer(invocation -> {
-            String event = invocation.getArgument(2);
-            downlinkReceived.merge(event, 1, Integer::sum);
-            return null;
-        }).when(callback).channelTriggered(Mockito.any(), Mockito.any(), Mockito.any());
-        handler.setCallback(callback);
-        actions.setThingHandler(handler);
+        rig = new BridgeRig("matrix", config);
+        rig.onDownlink(event -> downlinkReceived.merge(event, 1, Integer::sum));
+        handler = rig.handler();
+        actions = rig.actions();
+        bridge = rig.bridge();
+        transitions = rig.transitions();
         observer = new MqttClient(broker.uri(), "matrix-observer", new MemoryPersistence());
         observer.setCallback(new MqttCallback() {
             @Override
@@ -186,12 +156,7 @@ public final class FaultMatrix implements AutoCloseable {
     }
 
     private boolean awaitOnline() {
-        try {
-            Await.until("bridge ONLINE", ONLINE_WAIT, () -> bridge.getStatus() == ThingStatus.ONLINE);
-            return true;
-        } catch (AssertionError e) {
-            return false;
-        }
+        return rig.awaitOnline(ONLINE_WAIT);
     }
 
     /** Runs one fault with traffic around it. */
@@ -260,10 +225,10 @@ public final class FaultMatrix implements AutoCloseable {
         boolean wentOffline = transitions.stream()
                 .anyMatch(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE);
         long lastOffline = transitions.stream().filter(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE)
-                .mapToLong(Transition::nanos).max().orElse(cleared);
+                .mapToLong(BridgeRig.Transition::nanos).max().orElse(cleared);
         long online = transitions.stream()
                 .filter(t -> t.nanos() >= Math.max(lastOffline, started) && t.status() == ThingStatus.ONLINE)
-                .mapToLong(Transition::nanos).min().orElse(cleared);
+                .mapToLong(BridgeRig.Transition::nanos).min().orElse(cleared);
         double back = wentOffline ? Math.max(0, online - cleared) / 1e9 : 0;
         LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         traffic.set(false);
@@ -395,7 +360,7 @@ public final class FaultMatrix implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        handler.dispose();
+        rig.close();
         try {
             observer.disconnect();
             observer.close();

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -78,6 +79,11 @@ public final class Bc26Simulator implements AutoCloseable {
         public int sleepMode = 1;
         /** Idle time before sleeping (BC26 keeps a 10 s lock after each command); not scaled, it is a modem trait. */
         public Duration sleepAfter = Duration.ofSeconds(10);
+        /**
+         * Time the modem takes before an answer (scaled); the real capture's plain OKs come 0-47 ms after the command,
+         * so 40 ms is "realistic". Zero answers at once. Later output waits behind it, so the order is kept.
+         */
+        public Duration answerTime = Duration.ZERO;
         /** SIM PIN, or null for a SIM without PIN. */
         public @Nullable String simPin;
     }
@@ -103,6 +109,7 @@ public final class Bc26Simulator implements AutoCloseable {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final List<String> received = new ArrayList<>();
+    private final List<Long> receivedAt = new ArrayList<>();
     private final List<Runnable> heldWhileAsleep = new ArrayList<>();
     private final AtomicInteger commandsReceived = new AtomicInteger();
 
@@ -242,6 +249,7 @@ public final class Bc26Simulator implements AutoCloseable {
         lastActivity = System.nanoTime();
         commandsReceived.incrementAndGet();
         received.add(command);
+        receivedAt.add(System.nanoTime());
         if (echo) {
             out.send(command + "\r");
         }
@@ -807,7 +815,7 @@ public final class Bc26Simulator implements AutoCloseable {
         if (p.size() == 5) {
             pendingData = pending;
             data.reset();
-            out.send("\r\n> ");
+            respond("\r\n> ");
             return;
         }
         // Direct form: the string ends at the next quote (no escapes); anything after it is a syntax error.
@@ -1027,6 +1035,27 @@ public final class Bc26Simulator implements AutoCloseable {
         out.send(bytes);
     }
 
+    /**
+     * Prints +QMTRECV records for {@code topic} on client {@code id} back to back for {@code duration} ({@code %d} in
+     * the payload becomes the record's number, 1, 2, ...), keeping the
+     * transmitter just ahead of the line rate (set a baud rate in the options), as a broker flooding the modem would.
+     *
+     * @return the number of records printed
+     */
+    public long floodReceive(int id, String topic, String payload, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        long count = 0;
+        while (System.nanoTime() < end) {
+            if (out.pending() > 8) {
+                LockSupport.parkNanos(200_000);
+                continue;
+            }
+            count++;
+            out.send("\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + payload.replace("%d", Long.toString(count)) + "\"\r\n");
+        }
+        return count;
+    }
+
     /** A burst of {@code count} network URCs. */
     public void urcBurst(int count) {
         StringBuilder burst = new StringBuilder();
@@ -1071,12 +1100,30 @@ public final class Bc26Simulator implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** A command line the modem executed and when (System.nanoTime()). */
+    public record Received(long nanos, String command) {
+    }
+
+    /** Every command line executed so far, with the time it arrived. */
+    public synchronized List<Received> receivedTimeline() {
+        List<Received> timeline = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            timeline.add(new Received(receivedAt.get(i), received.get(i)));
+        }
+        return timeline;
+    }
+
     /** How many command lines were executed. */
     public int commandCount() {
         return commandsReceived.get();
     }
 
     /** Whether connect id {@code id} is connected to its broker. */
+    /** Whether the modem is registered to the network (+CEREG stat 1). */
+    public synchronized boolean isRegistered() {
+        return registration == 1;
+    }
+
     public synchronized boolean isConnected(int id) {
         return clients[id].state == SimClient.State.CONNECTED;
     }
@@ -1147,6 +1194,7 @@ public final class Bc26Simulator implements AutoCloseable {
 
     private void respond(String text) {
         if (answerDelay.isZero()) {
+            out.pause(scaled(options.answerTime));
             out.send(text);
         } else {
             after(answerDelay, () -> out.send(text));

@@ -13,6 +13,7 @@
 package org.openhab.binding.bc26.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -29,7 +30,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 final class SimOutput implements AutoCloseable {
 
-    private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+
+    /** Bytes to transmit, or a quiet time before the next ones. */
+    private record Chunk(byte[] bytes, long pauseNanos) {
+    }
     private final Thread writer;
     private volatile Consumer<byte[]> sink;
     private volatile int baudRate;
@@ -57,18 +62,39 @@ final class SimOutput implements AutoCloseable {
 
     void send(byte[] bytes) {
         if (bytes.length > 0) {
-            queue.add(bytes);
+            queue.add(new Chunk(bytes, 0));
         }
+    }
+
+    /** The line stays quiet for {@code pause} before what is sent next (a modem working on its answer). */
+    void pause(Duration pause) {
+        if (!pause.isZero()) {
+            queue.add(new Chunk(new byte[0], pause.toNanos()));
+        }
+    }
+
+    /** Chunks waiting for the line: a flood keeps this small so the line is busy but memory is not. */
+    int pending() {
+        return queue.size();
     }
 
     private void run() {
         long nextFree = System.nanoTime();
         while (running) {
-            byte[] bytes;
+            Chunk next;
             try {
-                bytes = queue.take();
+                next = queue.take();
             } catch (InterruptedException e) {
                 return;
+            }
+            byte[] bytes = next.bytes();
+            if (next.pauseNanos() > 0) {
+                nextFree = Math.max(nextFree, System.nanoTime()) + next.pauseNanos();
+                long wait = nextFree - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                continue;
             }
             int rate = baudRate;
             if (rate <= 0) {
@@ -80,7 +106,11 @@ final class SimOutput implements AutoCloseable {
                 int n = Math.min(64, bytes.length - offset);
                 byte[] chunk = java.util.Arrays.copyOfRange(bytes, offset, offset + n);
                 long now = System.nanoTime();
-                nextFree = Math.max(nextFree, now) + n * 10L * 1_000_000_000L / rate;
+                if (now - nextFree > 2_000_000) {
+                    // The line was idle; a late wake-up of a few hundred microseconds is caught up instead.
+                    nextFree = now;
+                }
+                nextFree += n * 10L * 1_000_000_000L / rate;
                 sink.accept(chunk);
                 long wait = nextFree - System.nanoTime();
                 if (wait > 0) {

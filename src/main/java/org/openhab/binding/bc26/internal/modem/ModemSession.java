@@ -57,6 +57,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     static final int FAILURES_BEFORE_RADIO_RESET = 3;
     static final int FAILURES_BEFORE_REBOOT = 5;
+    /** A session that lasted this long was healthy: its loss is recovered at once, without a back-off. */
+    static final Duration STABLE_SESSION = Duration.ofSeconds(10);
 
     private final Logger logger = LoggerFactory.getLogger(ModemSession.class);
     private final SessionOptions options;
@@ -78,6 +80,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private int failures;
     /** Failed attempts since the last reboot: sets the escalation, so a long outage reboots rarely. */
     private int failuresSinceReboot;
+    /** When the session last came online (System.nanoTime()). */
+    private long onlineSince;
+    /** Sessions in a row that ended before {@link #STABLE_SESSION}: each waits longer before the next attempt. */
+    private int quickLosses;
     private boolean modemConfigured;
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
     private @Nullable CompletableFuture<Void> ownRestart;
@@ -436,11 +442,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
             failures++;
             failuresSinceReboot++;
-            long factor = 1L << Math.min(failures - 1, 20);
-            delay = options.initialBackoff().multipliedBy(factor);
-            if (delay.compareTo(options.maxBackoff()) > 0) {
-                delay = options.maxBackoff();
-            }
+            delay = backoff(failures);
             if (!bringUpPending) {
                 bringUpPending = true;
                 job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -454,27 +456,44 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         setOnline(false, failure);
     }
 
+    /** The initial back-off doubled for each earlier try in a row, at most the maximum. */
+    private Duration backoff(int tries) {
+        Duration delay = options.initialBackoff().multipliedBy(1L << Math.min(tries - 1, 20));
+        return delay.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : delay;
+    }
+
     private void setOnline(boolean nowOnline, @Nullable SessionFailure failure) {
         synchronized (lock) {
             if (online == nowOnline && nowOnline) {
                 return;
             }
             online = nowOnline;
+            if (nowOnline) {
+                onlineSince = System.nanoTime();
+            }
         }
         listener.sessionChanged(nowOnline, failure);
     }
 
-    /** Something broke while online: schedule a recovery right away (back-off applies to failed attempts). */
+    /**
+     * Something broke while online: a session that had run for a while is brought up again at once (the cell or the
+     * broker blinked); sessions that keep dying right after connecting (a broker that accepts and then drops, a
+     * client id fought over) wait the back-off, growing with each one, so they do not hammer the network.
+     */
     private void lost(SessionFailure failure) {
         synchronized (lock) {
             if (stopped) {
                 return;
             }
+            if (online) {
+                // Counted once per session: a loss reported twice (link and +QMTSTAT) is one loss.
+                quickLosses = System.nanoTime() - onlineSince >= STABLE_SESSION.toNanos() ? 0 : quickLosses + 1;
+            }
+            Duration delay = quickLosses == 0 ? Duration.ZERO : backoff(quickLosses);
             // Even while an attempt is finishing, a loss needs its own recovery: only a pending one covers it.
             if (!bringUpPending) {
                 bringUpPending = true;
-                this.job = scheduler.schedule(this::bringUp, options.initialBackoff().toMillis(),
-                        TimeUnit.MILLISECONDS);
+                this.job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         setOnline(false, failure);
