@@ -206,6 +206,59 @@ public final class BindingBenchmark {
         }
     }
 
+    /** Sequential QoS 1 publishes through the driver with an instant modem: the binding's own per-message cost. */
+    String drainRate(int count) throws Exception {
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+        try (SimTransport modem = modem(instant())) {
+            ModemSession session = new ModemSession(
+                    SessionOptions.of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), "bench-drain")),
+                    scheduler, new ModemSessionListener() {
+                        @Override
+                        public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                        }
+
+                        @Override
+                        public void messageReceived(MqttMessage message) {
+                        }
+                    });
+            session.start();
+            Await.until("online", Duration.ofSeconds(60), session::isOnline);
+            StringBuilder text = new StringBuilder();
+            for (int qos = 0; qos <= 2; qos++) {
+                int q = qos;
+                double[] millis = timed(count, () -> session.publish(TOPIC, "21.5".getBytes(StandardCharsets.UTF_8),
+                        q, false).get(30, TimeUnit.SECONDS));
+                List<Bc26Simulator.Received> timeline = modem.simulator().receivedTimeline();
+                text.append(String.format(Locale.ROOT, "QoS %d: %.0f messages/s, median %.2f ms, p95 %.2f ms%n", q,
+                        rate(millis), percentile(millis, 50), percentile(millis, 95)));
+            }
+            session.stop();
+            text.append(outboxDrain(count));
+            return text.toString();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Messages queued while the bridge was offline, then drained: messages per second of the drain. */
+    String outboxDrain(int count) throws Exception {
+        try (SimTransport modem = modem(instant()); BridgeRig rig = rig(modem)) {
+            modem.simulator().setSimInserted(false);
+            rig.handler().initialize();
+            Await.until("OFFLINE", Duration.ofSeconds(30), () -> rig.status() == ThingStatus.OFFLINE);
+            for (int i = 0; i < count; i++) {
+                rig.actions().publish(TOPIC, "m" + i, 1, false);
+            }
+            modem.simulator().setSimInserted(true);
+            require(rig.awaitOnline(Duration.ofSeconds(60)), "ONLINE");
+            long online = System.nanoTime();
+            Await.until("drained", Duration.ofSeconds(300), () -> rig.handler().outboxSize() == 0);
+            double seconds = (System.nanoTime() - online) / 1e9;
+            return String.format(Locale.ROOT, "Outbox drain: %d QoS 1 messages in %.2f s = %.0f messages/s%n", count,
+                    seconds, count / seconds);
+        }
+    }
+
     // ---- (c) ----
 
     String inboundAtLineRate(Duration duration) throws Exception {
@@ -455,6 +508,7 @@ public final class BindingBenchmark {
                 case "publish" -> bench.publishThroughput();
                 case "inbound" -> bench.inboundAtLineRate(Duration.ofSeconds(n));
                 case "memory" -> bench.memoryAndThreads(4);
+                case "drain" -> bench.drainRate(n);
                 default -> bench.startAndRecovery(n);
             });
         }

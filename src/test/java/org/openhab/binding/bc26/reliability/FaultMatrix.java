@@ -383,16 +383,16 @@ public final class FaultMatrix implements AutoCloseable {
                 rows.add(row);
             }
         }
-        String report = "# Reliability of the BC26 binding\n\n## Fault matrix\n\n"
+        String report = "## Fault matrix\n\n"
                 + "Every fault the simulator injects, against the real bridge handler through jSerialComm on a "
-                + "pseudo-terminal, the simulator (delays scaled by 0.02) and a real mosquitto, while rule actions publish "
-                + "QoS 0/1/2 every 40 ms and a broker-side client publishes QoS 1 to the modem every 60 ms. Outages last "
-                + outage.toSeconds() + " s. \"Lost\" counts QoS 1/2 messages never delivered after the outbox "
-                + "drained; QoS 0 messages may be dropped by design and are not counted.\n\n"
+                + "pseudo-terminal, the simulator (delays scaled by 0.02) and a real mosquitto (persistent), while rule "
+                + "actions publish QoS 0/1/2 every 40 ms and a broker-side client publishes QoS 1 to the modem every "
+                + "60 ms (the bridge keeps a persistent session, cleanSession=false). Outages last "
+                + outage.toSeconds() + " s unless the name says otherwise. \"Lost\" counts QoS 1/2 messages never "
+                + "delivered after the outbox drained; QoS 0 messages may be dropped by design and are not counted.\n\n"
                 + table(rows, "./mvnw -q -B -ntp test-compile exec:java -Dexec.mainClass=org.openhab.binding.bc26."
                         + "reliability.FaultMatrix -Dexec.args=" + outage.toSeconds());
-        Path output = Path.of("doc/reliability.md");
-        Files.writeString(output, report);
+        DocSection.write(Path.of("doc/reliability.md"), "fault-matrix", report);
         System.out.println(report);
         System.exit(0);
     }

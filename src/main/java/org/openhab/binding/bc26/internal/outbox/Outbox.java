@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages waiting for the MQTT session, in publish order. Bounded by a capacity that QoS 0 messages respect (the
- * oldest QoS 0 message is dropped first); QoS 1 and 2 messages are never dropped and are written to a file after
- * every change, so a restart of openHAB loses none of them.
+ * oldest QoS 0 message is dropped first); QoS 1 and 2 messages are never dropped and are written to a file at every
+ * change, so a restart of openHAB loses none of them. The file is a journal: a line per message added and a
+ * {@code -} line per message sent, appended, so a backlog of thousands drains without rewriting the file for every
+ * message (and without wearing an SD card); it is compacted when the sent lines outnumber the waiting ones.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -54,10 +57,16 @@ public final class Outbox {
         }
     }
 
+    private static final String SENT = "-";
+
     private final Logger logger = LoggerFactory.getLogger(Outbox.class);
     private final int capacity;
     private final @Nullable Path file;
     private final Deque<Entry> entries = new ArrayDeque<>();
+    /** QoS 1/2 messages waiting (the ones the file holds). */
+    private int persisted;
+    /** Lines in the file. */
+    private int journalLines;
 
     /**
      * @param capacity how many messages to keep while QoS 0 ones can be dropped
@@ -92,7 +101,8 @@ public final class Outbox {
         }
         entries.add(entry);
         if (entry.qos() > 0) {
-            save();
+            persisted++;
+            append(line(entry));
         }
         return dropped;
     }
@@ -107,7 +117,8 @@ public final class Outbox {
         if (entry.equals(entries.peekFirst())) {
             entries.pollFirst();
             if (entry.qos() > 0) {
-                save();
+                persisted--;
+                append(SENT);
             }
         }
     }
@@ -123,19 +134,52 @@ public final class Outbox {
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                if (SENT.equals(line)) {
+                    entries.pollFirst();
+                    continue;
+                }
                 String[] f = line.split(" ", -1);
+                // A line cut by a crash while it was written has fewer fields and is skipped.
                 if (f.length == 4) {
                     entries.add(new Entry(new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8),
                             Base64.getDecoder().decode(f[3]), Integer.parseInt(f[0]), "1".equals(f[1])));
                 }
             }
+            persisted = entries.size();
             logger.debug("Loaded {} unsent messages from {}", entries.size(), file);
         } catch (IOException | IllegalArgumentException e) {
             logger.warn("Could not read the outbox file {}: {}", file, e.getMessage());
         }
+        compact();
     }
 
-    private void save() {
+    private static String line(Entry e) {
+        return e.qos() + " " + (e.retain() ? 1 : 0) + " "
+                + Base64.getEncoder().encodeToString(e.topic().getBytes(StandardCharsets.UTF_8)) + " "
+                + Base64.getEncoder().encodeToString(e.payload());
+    }
+
+    private void append(String line) {
+        Path file = this.file;
+        if (file == null) {
+            return;
+        }
+        if (journalLines + 1 > 2 * persisted + 64) {
+            compact();
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, line + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            journalLines++;
+        } catch (IOException e) {
+            logger.warn("Could not write the outbox file {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** Rewrites the file with only the waiting QoS 1/2 messages (atomically: a crash leaves the old or the new). */
+    private void compact() {
         Path file = this.file;
         if (file == null) {
             return;
@@ -143,9 +187,7 @@ public final class Outbox {
         List<String> lines = new ArrayList<>();
         for (Entry e : entries) {
             if (e.qos() > 0) {
-                lines.add(e.qos() + " " + (e.retain() ? 1 : 0) + " "
-                        + Base64.getEncoder().encodeToString(e.topic().getBytes(StandardCharsets.UTF_8)) + " "
-                        + Base64.getEncoder().encodeToString(e.payload()));
+                lines.add(line(e));
             }
         }
         try {
@@ -153,6 +195,7 @@ public final class Outbox {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temporary, lines, StandardCharsets.US_ASCII);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            journalLines = lines.size();
         } catch (IOException e) {
             logger.warn("Could not write the outbox file {}: {}", file, e.getMessage());
         }
