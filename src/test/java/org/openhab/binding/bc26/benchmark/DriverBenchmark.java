@@ -65,7 +65,7 @@ public final class DriverBenchmark {
         try (Mosquitto broker = Mosquitto.start(dir)) {
             BindingBenchmark bench = BindingBenchmark.in(dir, broker);
             binding = bench.publishThroughput() + "\n" + bench.inboundAtLineRate(flood) + "\n"
-                    + bench.startAndRecovery(5) + "\n" + bench.memoryAndThreads(4);
+                    + bench.startAndRecovery(5) + "\n" + bench.memoryAndThreads(4) + "\n" + bench.outboxDrainTable(1000);
         }
         String report = "# Performance of the BC26 binding\n\n"
                 + "Written in one run by `DriverBenchmark` (command in README.md, section Benchmarks; the argument is the "

@@ -57,6 +57,7 @@ public final class BridgeRig implements AutoCloseable {
     private final List<Transition> transitions = new CopyOnWriteArrayList<>();
     private volatile Consumer<String> downlink = event -> {
     };
+    private volatile String lastError = "";
 
     /**
      * @param name the thing id (also part of the outbox file name)
@@ -86,6 +87,13 @@ public final class BridgeRig implements AutoCloseable {
             downlink.accept(event);
             return null;
         }).when(callback).channelTriggered(Mockito.any(), Mockito.any(), Mockito.any());
+        Mockito.doAnswer(invocation -> {
+            ChannelUID channel = invocation.getArgument(0);
+            if (channel.getId().equals(Bc26BindingConstants.CHANNEL_LAST_ERROR)) {
+                lastError = invocation.getArgument(1).toString();
+            }
+            return null;
+        }).when(callback).stateUpdated(Mockito.any(), Mockito.any());
         handler.setCallback(callback);
         actions.setThingHandler(handler);
     }
@@ -105,6 +113,11 @@ public final class BridgeRig implements AutoCloseable {
 
     public Bc26Actions actions() {
         return actions;
+    }
+
+    /** The last state of the bridge's last-error channel ("" before any). */
+    public String lastError() {
+        return lastError;
     }
 
     public List<Transition> transitions() {

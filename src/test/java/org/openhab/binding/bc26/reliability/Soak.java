@@ -186,15 +186,6 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "Soak: traffic done after %.0f s, %s, outbox %d, bridge %s%n",
                 (System.nanoTime() - started) / 1e9, faults, rig.handler().outboxSize(), rig.status());
         rig.awaitOnline(Duration.ofSeconds(60));
-        if (Boolean.getBoolean("soak.debug")) {
-            for (int i = 0; i < 10; i++) {
-                int size = rig.handler().outboxSize();
-                List<Bc26Simulator.Received> t = modem.simulator().receivedTimeline();
-                System.out.println("DRAIN: outbox " + size + " " + rig.status() + ", last commands "
-                        + t.subList(Math.max(0, t.size() - 4), t.size()));
-                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-            }
-        }
         try {
             Await.until("outbox drained", Duration.ofSeconds(120), () -> rig.handler().outboxSize() == 0);
             Await.until("uplink settled", Duration.ofSeconds(30), () -> upQos.entrySet().stream()
@@ -291,6 +282,7 @@ public final class Soak {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(false);
         options.setMaxInflight(65535);
+        options.setSocketFactory(org.openhab.binding.bc26.internal.modem.testing.NoDelaySockets.INSTANCE);
         observer.connect(options);
         observer.subscribe("up/#", 2);
     }

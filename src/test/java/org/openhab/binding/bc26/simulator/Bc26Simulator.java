@@ -648,6 +648,7 @@ public final class Bc26Simulator implements AutoCloseable {
             o.setKeepAliveInterval(c.keepAlive);
             o.setMqttVersion(c.version == 3 ? MqttConnectOptions.MQTT_VERSION_3_1 : MqttConnectOptions.MQTT_VERSION_3_1_1);
             o.setAutomaticReconnect(false);
+            o.setSocketFactory(org.openhab.binding.bc26.internal.modem.testing.NoDelaySockets.INSTANCE);
             o.setMaxInflight(1000);
             o.setConnectionTimeout(Math.max(1, c.packetTimeout));
             if (user != null) {

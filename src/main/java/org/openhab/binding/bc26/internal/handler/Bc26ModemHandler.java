@@ -173,6 +173,18 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (!config.shutdownTopic.isBlank()) {
             MqttTopics.checkTopicName(config.shutdownTopic);
         }
+        if (!config.simPin.isBlank()) {
+            Bc26Modem.checkPin(config.simPin.trim());
+        }
+        if (!config.apn.isBlank()) {
+            Bc26Modem.checkApn(config.apn.trim());
+        }
+        if (!"text".equals(config.receiveFormat) && !"hex".equals(config.receiveFormat)) {
+            throw new IllegalArgumentException("The receive format must be text or hex, not " + config.receiveFormat);
+        }
+        if (config.outboxSize < 1) {
+            throw new IllegalArgumentException("The outbox must hold at least 1 message, not " + config.outboxSize);
+        }
         if (config.reconnectInitialSeconds < 1 || config.reconnectMaxSeconds < config.reconnectInitialSeconds) {
             throw new IllegalArgumentException("Reconnect delays must be at least 1 s, the maximum not below the first");
         }

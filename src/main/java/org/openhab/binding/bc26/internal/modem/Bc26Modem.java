@@ -124,14 +124,34 @@ public final class Bc26Modem {
     }
 
     /**
+     * A SIM PIN the modem can be given: 4 to 8 digits.
+     *
+     * @throws IllegalArgumentException otherwise (the message does not contain the PIN)
+     */
+    public static void checkPin(String pin) {
+        if (!pin.matches("\\d{4,8}")) {
+            throw new IllegalArgumentException("A SIM PIN is 4 to 8 digits");
+        }
+    }
+
+    /**
+     * An APN that can be sent safely: 1 to 62 letters, digits, dots, hyphens or underscores.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static void checkApn(String apn) {
+        if (!apn.matches("[A-Za-z0-9.\\-_]{1,62}")) {
+            throw new IllegalArgumentException("An APN is 1 to 62 letters, digits, dots, hyphens or underscores");
+        }
+    }
+
+    /**
      * AT+CPIN="pin". The PIN never appears in logs.
      *
      * @throws IllegalArgumentException if the PIN is not 4 to 8 digits
      */
     public void enterPin(String pin) throws AtException {
-        if (!pin.matches("\\d{4,8}")) {
-            throw new IllegalArgumentException("A SIM PIN is 4 to 8 digits");
-        }
+        checkPin(pin);
         engine.execute(AtCommand.of("AT+CPIN=\"" + pin + "\"").withLogText("AT+CPIN=\"****\"")
                 .withInfo(l -> false).withTimeout(CPIN_TIMEOUT));
     }
@@ -221,9 +241,7 @@ public final class Bc26Modem {
      * @throws IllegalArgumentException if the APN cannot be sent safely
      */
     public void setApn(String apn) throws AtException {
-        if (!apn.matches("[A-Za-z0-9.\\-_]{1,62}")) {
-            throw new IllegalArgumentException("An APN is 1 to 62 letters, digits, dots, hyphens or underscores");
-        }
+        checkApn(apn);
         engine.execute(AtCommand.of("AT+QCGDEFCONT=\"IP\"," + AtText.quoted(apn, "APN", 62)));
     }
 

@@ -59,7 +59,7 @@ public final class AtText {
             char c = value.charAt(i);
             if (c == '"') {
                 throw new IllegalArgumentException(
-                        capitalize(what) + " contains a double quote (\"), which the modem cannot receive");
+                        capitalize(what) + " contains a double quote character, which the modem cannot receive");
             }
             if (c < 0x20 || c == 0x7F) {
                 throw new IllegalArgumentException(capitalize(what) + " contains the control character 0x"

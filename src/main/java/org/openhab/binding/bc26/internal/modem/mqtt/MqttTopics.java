@@ -39,11 +39,12 @@ public final class MqttTopics {
         if (topic.isEmpty()) {
             throw new IllegalArgumentException("The topic is empty");
         }
+        // Characters first: the message below quotes the topic, which must not carry CR, LF or control codes into a log.
+        AtText.check(topic, "topic", MAX_TOPIC_BYTES);
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             throw new IllegalArgumentException(
                     "The topic '" + topic + "' contains a wildcard (+ or #); wildcards are only allowed in subscriptions");
         }
-        AtText.check(topic, "topic", MAX_TOPIC_BYTES);
     }
 
     /**
