@@ -67,6 +67,7 @@ public final class Soak {
 
     private static final int UPLINK_THREADS = 4;
     private static final Duration RULE_INTERVAL = Duration.ofMillis(8);
+    private static final int BACKLOG = 300;
 
     private Soak() {
     }
@@ -124,6 +125,11 @@ public final class Soak {
             threads.add(new Thread(() -> {
                 long n;
                 while (running.get() && (n = upCount.incrementAndGet()) <= messagesEachWay) {
+                    // Rules produce at a rate the modem sustains: an outage builds a backlog of a few hundred, not
+                    // of everything the rules would publish while it lasts (that would measure only the drain).
+                    while (running.get() && rig.handler().outboxSize() > BACKLOG) {
+                        LockSupport.parkNanos(RULE_INTERVAL.toNanos());
+                    }
                     int qos = (int) (n % 3);
                     String id = "u" + n;
                     upQos.put(id, qos);

@@ -41,6 +41,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.config.Bc26ModemConfiguration;
 import org.openhab.binding.bc26.internal.modem.Bc26Modem;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
@@ -352,7 +353,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         subscription.whenComplete((granted, error) -> {
             if (error != null) {
                 MqttException failure = Bc26MqttClient.failureOf(error);
-                logger.warn("Cannot subscribe to '{}': {}", filter, failure.getMessage());
+                logger.warn("Cannot subscribe to '{}': {}", AtText.printable(filter), failure.getMessage());
                 updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
                 if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
                     rejected.accept(failure);
@@ -411,7 +412,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             // Refused here, so an unsendable message never waits in the outbox.
             Bc26MqttClient.checkPublishable(topic, payload, qos);
         } catch (MqttException e) {
-            logger.warn("Not publishing to '{}': {}", topic, e.getMessage());
+            logger.warn("Not publishing to '{}': {}", AtText.printable(topic), e.getMessage());
             updateState(CHANNEL_LAST_ERROR, new StringType(e.getMessage()));
             return false;
         }
@@ -428,7 +429,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             return true;
         } catch (ExecutionException | TimeoutException e) {
             MqttException failure = Bc26MqttClient.failureOf(e);
-            logger.debug("Publishing to '{}' failed: {}", topic, failure.getMessage());
+            logger.debug("Publishing to '{}' failed: {}", AtText.printable(topic), failure.getMessage());
             updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
             if (isRetryable(failure)) {
                 enqueue(entry);
@@ -459,7 +460,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         Outbox.Entry dropped = outbox.add(entry);
         if (dropped != null) {
-            logger.warn("Outbox full: dropped a QoS 0 message to '{}'", dropped.topic());
+            logger.warn("Outbox full: dropped a QoS 0 message to '{}'", AtText.printable(dropped.topic()));
         }
         updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
         ModemSession session = this.session;
@@ -517,7 +518,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                     logger.debug("Outbox paused: {}", failure.getMessage());
                     return false;
                 }
-                logger.warn("Dropping an unsendable message to '{}': {}", entry.topic(), failure.getMessage());
+                logger.warn("Dropping an unsendable message to '{}': {}", AtText.printable(entry.topic()),
+                        failure.getMessage());
                 outbox.removeHead(entry);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

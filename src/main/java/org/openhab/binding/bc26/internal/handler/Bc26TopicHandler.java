@@ -22,6 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.config.TopicThingConfig;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
 import org.openhab.core.thing.Bridge;
@@ -157,7 +158,8 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
         State state = PayloadConverter.toState(type, payload, channelConfig);
         if (state == null) {
-            logger.debug("Channel {} ignores payload '{}' from {}", uid, payload, message.topic());
+            logger.debug("Channel {} ignores payload '{}' from {}", uid, AtText.printable(payload),
+                    AtText.printable(message.topic()));
             return;
         }
         if (channelConfig.postCommand && state instanceof Command command) {

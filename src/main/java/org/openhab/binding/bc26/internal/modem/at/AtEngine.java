@@ -380,7 +380,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;
         if (kind != LineKind.URC) {
             // URCs are logged by their consumers: a +QMTRECV line is user data.
-            logger.trace("<< {}", text);
+            logger.trace("<< {}", AtText.printable(text));
         }
         switch (kind) {
             case BANNER -> handleBanner(pending);
@@ -395,7 +395,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 if (pending != null) {
                     finish(pending, null, errorOf(text, pending.command));
                 } else {
-                    logger.debug("{} without a command (late answer to a timed-out command)", text);
+                    logger.debug("{} without a command (late answer to a timed-out command)", AtText.printable(text));
                 }
             }
             case URC -> {
@@ -410,7 +410,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                         && (pending.command.isInfo(text) || pending.command.anyLineIsInfo())) {
                     pending.lines.add(text);
                 } else if (!text.regionMatches(true, 0, "AT", 0, 2)) {
-                    logger.debug("Ignoring unexpected line from the modem: {}", abbreviate(text));
+                    logger.debug("Ignoring unexpected line from the modem: {}", AtText.printable(text));
                 }
             }
         }
@@ -455,10 +455,6 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             }
         }
         return new AtException(AtException.Kind.ERROR, command.logText() + " answered " + text);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 120) + "... (" + text.length() + " characters)";
     }
 
     /** Runs the work queued under the lock, on the calling thread, in order. */

@@ -31,6 +31,32 @@ public final class AtText {
     }
 
     /**
+     * Text from outside (a topic, a payload, a modem line) made safe for one log line: control characters become
+     * {@code \r}, {@code \n} or {@code \xNN}, so an input cannot start a forged log line or drive a terminal, and
+     * anything past 200 characters is cut with its length noted.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 220));
+        int limit = Math.min(text.length(), 200);
+        for (int i = 0; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > limit) {
+            out.append("... (").append(text.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+    /**
      * Quotes a value.
      *
      * @param value the value

@@ -522,7 +522,7 @@ public final class Bc26MqttClient {
             }
             payload = decoded;
         }
-        logger.trace("<< +QMTRECV {} ({} bytes)", topic, payload.length);
+        logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(topic), payload.length);
         listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
     }
 
