@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,6 +64,69 @@ public final class Soak {
     public record Sample(double seconds, long messages, double heapMb, int threads, int fileDescriptors) {
     }
 
+    /**
+     * Which numbered messages were sent (with their QoS) and how often each arrived, in fixed arrays allocated up
+     * front, so the harness's own bookkeeping does not grow the heap the soak samples.
+     */
+    private static final class Tally {
+        private final byte[] qos;
+        private final java.util.concurrent.atomic.AtomicIntegerArray arrivals;
+        private final AtomicLong distinct = new AtomicLong();
+        private final AtomicLong sent = new AtomicLong();
+
+        Tally(long size) {
+            qos = new byte[(int) size + 1];
+            java.util.Arrays.fill(qos, (byte) -1);
+            arrivals = new java.util.concurrent.atomic.AtomicIntegerArray((int) size + 1);
+        }
+
+        void sent(long n, int q) {
+            qos[(int) n] = (byte) q;
+            sent.incrementAndGet();
+        }
+
+        /** An arrival of message {@code id} ("u12", "d7"); ids of other runs are ignored. */
+        void arrived(String id) {
+            try {
+                int n = Integer.parseInt(id.substring(1));
+                if (n > 0 && n < qos.length && arrivals.getAndIncrement(n) == 0) {
+                    distinct.incrementAndGet();
+                }
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                // not one of ours
+            }
+        }
+
+        long distinctArrivals() {
+            return distinct.get();
+        }
+
+        long sent() {
+            return sent.get();
+        }
+
+        /** Sent messages of a QoS (or any QoS above 0 when {@code q} is -1) that never arrived. */
+        long missing(int q) {
+            long count = 0;
+            for (int n = 1; n < qos.length; n++) {
+                if (qos[n] >= 0 && (q < 0 ? qos[n] > 0 : qos[n] == q) && arrivals.get(n) == 0) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        long duplicated(int q) {
+            long count = 0;
+            for (int n = 1; n < qos.length; n++) {
+                if (qos[n] == q && arrivals.get(n) > 1) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
     private static final int UPLINK_THREADS = 4;
     private static final Duration RULE_INTERVAL = Duration.ofMillis(8);
     private static final int BACKLOG = 300;
@@ -99,25 +161,23 @@ public final class Soak {
                 config.put("reconnectMaxSeconds", 2);
                 config.put("outboxSize", 100_000);
                 config.put("refreshInterval", 10);
-                Map<String, Integer> downReceived = new ConcurrentHashMap<>();
+                Tally down = new Tally(messagesEachWay);
                 try (BridgeRig rig = new BridgeRig("soak", config)) {
-                    rig.onDownlink(event -> downReceived.merge(event, 1, Integer::sum));
+                    rig.onDownlink(down::arrived);
                     rig.handler().initialize();
                     require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
-                    return drive(rig, modem, broker, messagesEachWay, faultEvery, random, downReceived);
+                    return drive(rig, modem, broker, messagesEachWay, faultEvery, random, down);
                 }
             }
         }
     }
 
     private static Result drive(BridgeRig rig, SimTransport modem, Mosquitto broker, long messagesEachWay,
-            int faultEvery, Random random, Map<String, Integer> downReceived) throws Exception {
-        Map<String, Integer> upReceived = new ConcurrentHashMap<>();
-        MqttClient observer = observer(broker, upReceived);
-        Map<String, Integer> upQos = new ConcurrentHashMap<>();
+            int faultEvery, Random random, Tally down) throws Exception {
+        Tally up = new Tally(messagesEachWay);
+        MqttClient observer = observer(broker, up);
         AtomicLong upCount = new AtomicLong();
         AtomicLong downCount = new AtomicLong();
-        List<String> downSent = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < UPLINK_THREADS; t++) {
@@ -132,7 +192,7 @@ public final class Soak {
                     }
                     int qos = (int) (n % 3);
                     String id = "u" + n;
-                    upQos.put(id, qos);
+                    up.sent(n, qos);
                     rig.actions().publish("up/" + lane + "/" + qos, id, qos, false);
                     // A rule fires again a little later (at most about 500 messages/s from four rules); without
                     // this, rules would fill the outbox in a moment during every outage and the soak would only
@@ -147,7 +207,7 @@ public final class Soak {
                 String id = "d" + (n + 1);
                 try {
                     observer.publish("down/x", id.getBytes(), 1, false);
-                    downSent.add(id);
+                    down.sent(n + 1, 1);
                     n++;
                     downCount.set(n);
                     // Keep the downlink near the uplink's pace so both directions overlap for the whole run.
@@ -168,14 +228,14 @@ public final class Soak {
         long nextSample = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (upCount.get() < messagesEachWay || downCount.get() < messagesEachWay) {
             // The fault clock counts delivered messages, so faults do not pile up while the bridge is still down.
-            if (upReceived.size() >= nextFault) {
+            if (up.distinctArrivals() >= nextFault) {
                 String fault = FAULTS.get(random.nextInt(FAULTS.size()));
                 faults.merge(fault, 1, Integer::sum);
                 inject(fault, modem, broker, random);
                 if (!observer.isConnected()) {
                     reconnect(observer);
                 }
-                nextFault = upReceived.size() + faultEvery / 2 + random.nextInt(faultEvery + 1);
+                nextFault = up.distinctArrivals() + faultEvery / 2 + random.nextInt(faultEvery + 1);
             }
             if (System.nanoTime() >= nextSample) {
                 samples.add(sample(started, upCount.get() + downCount.get()));
@@ -194,30 +254,22 @@ public final class Soak {
         rig.awaitOnline(Duration.ofSeconds(60));
         try {
             Await.until("outbox drained", Duration.ofSeconds(120), () -> rig.handler().outboxSize() == 0);
-            Await.until("uplink settled", Duration.ofSeconds(30), () -> upQos.entrySet().stream()
-                    .filter(e -> e.getValue() > 0).allMatch(e -> upReceived.containsKey(e.getKey())));
+            Await.until("uplink settled", Duration.ofSeconds(30), () -> up.missing(-1) == 0);
             Await.until("downlink settled", Duration.ofSeconds(30),
-                    () -> List.copyOf(downSent).stream().allMatch(downReceived::containsKey));
+                    () -> down.missing(1) == 0);
         } catch (AssertionError e) {
             // counted below
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         samples.add(sample(started, upCount.get() + downCount.get()));
-        long lost = upQos.entrySet().stream().filter(e -> e.getValue() > 0 && !upReceived.containsKey(e.getKey()))
-                .count();
-        long duplicated = upQos.entrySet().stream()
-                .filter(e -> e.getValue() == 2 && upReceived.getOrDefault(e.getKey(), 0) > 1).count();
-        long qos0Lost = upQos.entrySet().stream().filter(e -> e.getValue() == 0 && !upReceived.containsKey(e.getKey()))
-                .count();
-        List<String> down = List.copyOf(downSent);
-        long downLost = down.stream().filter(id -> !downReceived.containsKey(id)).count();
         try {
             observer.disconnect();
             observer.close();
         } catch (MqttException e) {
             // closing anyway
         }
-        return new Result(upQos.size(), lost, duplicated, qos0Lost, down.size(), downLost, faults, samples, seconds,
+        return new Result(up.sent(), up.missing(-1), up.duplicated(2), up.missing(0), down.sent(), down.missing(1),
+                faults, samples, seconds,
                 rig.handler().outboxSize());
     }
 
@@ -262,7 +314,7 @@ public final class Soak {
         LockSupport.parkNanos(duration.toNanos());
     }
 
-    private static MqttClient observer(Mosquitto broker, Map<String, Integer> upReceived) throws MqttException {
+    private static MqttClient observer(Mosquitto broker, Tally up) throws MqttException {
         MqttClient observer = new MqttClient(broker.uri(), "soak-observer", new MemoryPersistence());
         observer.setCallback(new MqttCallback() {
             @Override
@@ -272,7 +324,7 @@ public final class Soak {
             @Override
             public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
                 if (message != null) {
-                    upReceived.merge(new String(message.getPayload()), 1, Integer::sum);
+                    up.arrived(new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
 
