@@ -121,17 +121,7 @@ public final class BindingBenchmark {
         double[] naive;
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         try (SimTransport modem = modem(realistic())) {
-            ModemSession session = new ModemSession(
-                    SessionOptions.of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), "bench-naive")),
-                    scheduler, new ModemSessionListener() {
-                        @Override
-                        public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        }
-
-                        @Override
-                        public void messageReceived(MqttMessage message) {
-                        }
-                    });
+            ModemSession session = quietSession(modem, broker, "bench-naive", scheduler);
             session.start();
             Await.until("online", Duration.ofSeconds(60), session::isOnline);
             byte[] payload = PAYLOAD.getBytes(StandardCharsets.UTF_8);
@@ -210,17 +200,7 @@ public final class BindingBenchmark {
     String drainRate(int count) throws Exception {
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         try (SimTransport modem = modem(instant())) {
-            ModemSession session = new ModemSession(
-                    SessionOptions.of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), "bench-drain")),
-                    scheduler, new ModemSessionListener() {
-                        @Override
-                        public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        }
-
-                        @Override
-                        public void messageReceived(MqttMessage message) {
-                        }
-                    });
+            ModemSession session = quietSession(modem, broker, "bench-drain", scheduler);
             session.start();
             Await.until("online", Duration.ofSeconds(60), session::isOnline);
             StringBuilder text = new StringBuilder();
@@ -272,6 +252,22 @@ public final class BindingBenchmark {
             double seconds = (System.nanoTime() - online) / 1e9;
             return String.format(Locale.ROOT, "| %d | %d | %.2f | %.0f |%n", qos, count, seconds, count / seconds);
         }
+    }
+
+    /** A driver session on the simulated modem that only publishes (no listener work in the measurement). */
+    static ModemSession quietSession(SimTransport modem, Mosquitto broker, String clientId,
+            ScheduledExecutorService scheduler) {
+        return new ModemSession(
+                SessionOptions.of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), clientId)),
+                scheduler, new ModemSessionListener() {
+                    @Override
+                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                    }
+
+                    @Override
+                    public void messageReceived(MqttMessage message) {
+                    }
+                });
     }
 
     // ---- (c) ----

@@ -26,12 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
-import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
-import org.openhab.binding.bc26.internal.modem.SessionFailure;
-import org.openhab.binding.bc26.internal.modem.SessionOptions;
-import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
@@ -152,17 +147,7 @@ public final class DriverBenchmark {
             Bc26Simulator.Options options = new Bc26Simulator.Options();
             options.timeScale = 0.0;
             try (SimTransport modem = SimTransport.onPseudoTerminal(options, dir.resolve("tty"))) {
-                ModemSession session = new ModemSession(
-                        SessionOptions.of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), "bench")),
-                        scheduler, new ModemSessionListener() {
-                            @Override
-                            public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                            }
-
-                            @Override
-                            public void messageReceived(MqttMessage message) {
-                            }
-                        });
+                ModemSession session = BindingBenchmark.quietSession(modem, broker, "bench", scheduler);
                 session.start();
                 Await.until("online", Duration.ofSeconds(30), session::isOnline);
                 StringBuilder table = new StringBuilder("""

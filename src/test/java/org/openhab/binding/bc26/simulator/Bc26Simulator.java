@@ -91,6 +91,8 @@ public final class Bc26Simulator implements AutoCloseable {
     static final String BANNER = "\n\rF1: 0000 0000\n\rV0: 0000 0000 [0001]\n\r00: 0006 000C\n\r01: 0000 0000\n\r"
             + "U0: 0000 0001 [0000]\n\rT0: 0000 00B4\n\rLeaving the BROM\n\r";
     private static final int DIRECT_LIMIT = 700;
+    /** Commands kept for {@link #receivedCommands()}: every command of a test, the recent ones of a soak. */
+    private static final int HISTORY = 100_000;
     private static final int DATA_LIMIT = 1024;
 
     private final Options options;
@@ -250,6 +252,12 @@ public final class Bc26Simulator implements AutoCloseable {
         commandsReceived.incrementAndGet();
         received.add(command);
         receivedAt.add(System.nanoTime());
+        if (received.size() > HISTORY + HISTORY / 10) {
+            // A soak sends hundreds of thousands of commands: keep the recent ones (trimmed in batches, so the cost
+            // is spread), so the history is not a leak.
+            received.subList(0, received.size() - HISTORY).clear();
+            receivedAt.subList(0, receivedAt.size() - HISTORY).clear();
+        }
         if (echo) {
             out.send(command + "\r");
         }
