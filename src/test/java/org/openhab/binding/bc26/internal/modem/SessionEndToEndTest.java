@@ -216,6 +216,46 @@ class SessionEndToEndTest {
     }
 
     @Test
+    void sessionsThatDieAtOnceWaitAGrowingBackoffAndAStableOnesLossReconnectsAtOnce() throws Exception {
+        ModemSession session = start(null, null, sim -> {
+        });
+        session.stop();
+        SimTransport modem = this.modem;
+        Mosquitto broker = this.broker;
+        assertNotNull(modem);
+        assertNotNull(broker);
+        ModemSession backingOff = new ModemSession(SessionOptions
+                .of(modem.portName(), MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-backoff"))
+                .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(8)), scheduler, recording());
+        this.session = backingOff;
+        backingOff.start();
+        Await.until("online", ONLINE, backingOff::isOnline);
+        // Three sessions in a row end right after connecting: each waits longer (1 s, 2 s, 4 s) before reopening.
+        for (long expected : new long[] { 1000, 2000, 4000 }) {
+            long gap = millisFromLossToReopen(modem, backingOff);
+            assertTrue(gap >= expected, "a quick loss waited " + gap + " ms, expected at least " + expected);
+        }
+        // A session that ran 10 s was healthy: its loss is recovered at once, not after the 8 s the next quick loss
+        // would wait.
+        long stableAt = System.nanoTime() + ModemSession.STABLE_SESSION.plusSeconds(1).toNanos();
+        Await.until("session stable", Duration.ofSeconds(30), () -> System.nanoTime() >= stableAt);
+        long gap = millisFromLossToReopen(modem, backingOff);
+        assertTrue(gap < 4000, "the loss of a stable session waited " + gap + " ms");
+    }
+
+    /** Ends the session with +QMTSTAT and returns the milliseconds until the driver opened the connection again. */
+    private static long millisFromLossToReopen(SimTransport modem, ModemSession session) {
+        long lost = System.nanoTime();
+        modem.simulator().injectQmtStat(0, 1);
+        Await.until("online again", ONLINE, () -> session.isOnline() && modem.simulator().receivedTimeline().stream()
+                .anyMatch(r -> r.nanos() > lost && r.command().startsWith("AT+QMTOPEN=")));
+        long reopened = modem.simulator().receivedTimeline().stream()
+                .filter(r -> r.nanos() > lost && r.command().startsWith("AT+QMTOPEN=")).findFirst().orElseThrow()
+                .nanos();
+        return (reopened - lost) / 1_000_000;
+    }
+
+    @Test
     void recoversFromEveryQmtstatCode() throws Exception {
         ModemSession session = startOnline();
         for (int code = 1; code <= 7; code++) {

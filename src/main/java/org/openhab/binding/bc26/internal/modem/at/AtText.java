@@ -13,6 +13,7 @@
 package org.openhab.binding.bc26.internal.modem.at;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -45,7 +46,7 @@ public final class AtText {
             } else if (c == '\n') {
                 out.append("\\n");
             } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+                out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else {
                 out.append(c);
             }
