@@ -92,7 +92,7 @@ public final class Bc26Simulator implements AutoCloseable {
             + "U0: 0000 0001 [0000]\n\rT0: 0000 00B4\n\rLeaving the BROM\n\r";
     private static final int DIRECT_LIMIT = 700;
     /** Commands kept for {@link #receivedCommands()}: every command of a test, the recent ones of a soak. */
-    private static final int HISTORY = 100_000;
+    private static final int HISTORY = 20_000;
     private static final int DATA_LIMIT = 1024;
 
     private final Options options;
