@@ -1046,8 +1046,8 @@ public final class Bc26Simulator implements AutoCloseable {
 
     /**
      * Prints +QMTRECV records for {@code topic} on client {@code id} back to back for {@code duration} ({@code %d} in
-     * the payload becomes the record's number, 1, 2, ...), keeping the
-     * transmitter just ahead of the line rate (set a baud rate in the options), as a broker flooding the modem would.
+     * the payload becomes the record's number, 1, 2, ...), keeping the transmitter just ahead of the line rate (set a
+     * baud rate in the options), as a broker flooding the modem would.
      *
      * @return the number of records printed
      */
@@ -1060,7 +1060,8 @@ public final class Bc26Simulator implements AutoCloseable {
                 continue;
             }
             count++;
-            out.send("\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + payload.replace("%d", Long.toString(count)) + "\"\r\n");
+            String record = payload.replace("%d", Long.toString(count));
+            out.send("\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + record + "\"\r\n");
         }
         return count;
     }
