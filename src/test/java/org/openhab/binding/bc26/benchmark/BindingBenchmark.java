@@ -479,7 +479,8 @@ public final class BindingBenchmark {
                 rig.handler().initialize();
             }
             for (BridgeRig rig : rigs) {
-                require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
+                require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE, but " + rig.bridge().getUID() + " is "
+                        + rig.bridge().getStatusInfo());
                 for (int i = 0; i < 50; i++) {
                     require(rig.actions().publish("bench/" + i, PAYLOAD, i % 3, false), "published");
                 }
@@ -514,7 +515,7 @@ public final class BindingBenchmark {
                     |---|---|
                     | retained heap per bridge | **%.0f KB** (goal: under 5 MB); heap %.1f MB before, %.1f MB online, %.1f MB after dispose |
                     | own threads per bridge | **%.1f** (goal: at most 2) |
-                    | own threads by name | %s (jSerialComm's event thread of the port; the name is jSerialComm's) |
+                    | own threads by name | %s: one jSerialComm event thread per port (the name is jSerialComm's) and one `OH-bc26-timer` shared by all bridges (the AT engines' timeouts) |
                     | own threads left 10 s after dispose | %s |
                     """, bridges, perBridgeKb, heapBefore, heapOnline, heapDisposed, own.size() / (double) bridges,
                     kinds, ownThreads(before));
@@ -534,7 +535,7 @@ public final class BindingBenchmark {
             System.out.println(switch (part) {
                 case "publish" -> bench.publishThroughput();
                 case "inbound" -> bench.inboundAtLineRate(Duration.ofSeconds(n));
-                case "memory" -> bench.memoryAndThreads(4);
+                case "memory" -> bench.memoryAndThreads(Math.max(4, n));
                 case "drain" -> bench.drainRate(n) + bench.outboxDrainTable(n);
                 default -> bench.startAndRecovery(n);
             });

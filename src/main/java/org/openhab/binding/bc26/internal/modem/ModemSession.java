@@ -63,6 +63,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private final Logger logger = LoggerFactory.getLogger(ModemSession.class);
     private final SessionOptions options;
     private final ScheduledExecutorService scheduler;
+    /** The AT engines' timeouts, on {@link EngineTimer} while the session runs (never on the blocked scheduler). */
+    private @Nullable ScheduledExecutorService timer;
     private final ModemSessionListener listener;
     private final Object lock = new Object();
 
@@ -94,10 +96,21 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         this.listener = listener;
     }
 
+    /** The timer for a new engine: the shared engine timer while running, the scheduler before the first start. */
+    private ScheduledExecutorService engineTimer() {
+        synchronized (lock) {
+            ScheduledExecutorService current = timer;
+            return current != null ? current : scheduler;
+        }
+    }
+
     /** Starts bringing the session up, at once, on the scheduler. */
     public void start() {
         synchronized (lock) {
             stopped = false;
+            if (timer == null) {
+                timer = EngineTimer.acquire();
+            }
             failures = 0;
             failuresSinceReboot = 0;
             bringUpPending = true;
@@ -128,6 +141,14 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         if (engine != null) {
             engine.close();
+        }
+        ScheduledExecutorService released;
+        synchronized (lock) {
+            released = timer;
+            timer = null;
+        }
+        if (released != null) {
+            EngineTimer.release();
         }
         setOnline(false, null);
     }
@@ -185,7 +206,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
             AtEngine engine = this.engine;
             Bc26MqttClient created = new Bc26MqttClient(
-                    engine != null ? engine : new AtEngine(scheduler, this), options.mqtt(), this);
+                    engine != null ? engine : new AtEngine(engineTimer(), this), options.mqtt(), this);
             client = created;
             return created;
         }
@@ -258,7 +279,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return existing;
             }
         }
-        AtEngine engine = new AtEngine(scheduler, this);
+        AtEngine engine = new AtEngine(engineTimer(), this);
         try {
             engine.attach(ModemLinks.open(options.port(), options.serial(), engine));
         } catch (LinkException e) {

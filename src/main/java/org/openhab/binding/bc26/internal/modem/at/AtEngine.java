@@ -20,8 +20,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -146,9 +147,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             }
             waiters.add(waiter);
         }
-        ScheduledFuture<?> timer = scheduler.schedule(() -> waiter.future.completeExceptionally(
-                new AtException(AtException.Kind.TIMEOUT, "No URC within " + timeout.toMillis() + " ms")),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Future<?> timer = schedule(() -> waiter.future.completeExceptionally(
+                new AtException(AtException.Kind.TIMEOUT, "No URC within " + timeout.toMillis() + " ms")), timeout);
         waiter.future.whenComplete((line, error) -> {
             timer.cancel(false);
             synchronized (lock) {
@@ -182,6 +182,19 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             }
         }
         throw new AtException(AtException.Kind.TIMEOUT, "The modem does not answer AT");
+    }
+
+    /**
+     * A timeout task; if the timer has already stopped (the session is stopping), the timeout is due at once, so
+     * nothing waits for a timer that will never fire.
+     */
+    private Future<?> schedule(Runnable task, Duration delay) {
+        try {
+            return scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Asynchronously: callers hold the engine's lock, and the task takes it.
+            return CompletableFuture.runAsync(task);
+        }
     }
 
     /** Waits for a future of this engine, turning every failure into an {@link AtException}. */
@@ -275,7 +288,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             current = next;
             framer.expectPrompt(next.command.promptData() != null);
             Duration timeout = next.command.timeout();
-            next.timer = scheduler.schedule(() -> timedOut(next), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            next.timer = schedule(() -> timedOut(next), timeout);
         }
         logger.trace(">> {}", next.command.logText());
         if (write(next, (next.command.text() + "\r").getBytes(StandardCharsets.UTF_8))
@@ -481,7 +494,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         final CompletableFuture<AtResponse> future = new CompletableFuture<>();
         final List<String> lines = new ArrayList<>();
         @Nullable
-        ScheduledFuture<?> timer;
+        Future<?> timer;
         boolean promptAnswered;
 
         Pending(AtCommand command) {
@@ -489,7 +502,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
 
         void cancelTimer() {
-            ScheduledFuture<?> timer = this.timer;
+            Future<?> timer = this.timer;
             if (timer != null) {
                 timer.cancel(false);
             }
