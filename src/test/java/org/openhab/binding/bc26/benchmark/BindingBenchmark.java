@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +40,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Heap;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.reliability.BridgeRig;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
@@ -102,10 +102,7 @@ public final class BindingBenchmark {
     }
 
     private BridgeRig rig(SimTransport modem, Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("serialPort", modem.portName());
-        config.put("brokerHost", "127.0.0.1");
-        config.put("brokerPort", broker.port());
+        Map<String, Object> config = BridgeRig.configFor(modem, broker);
         config.put("reconnectInitialSeconds", 1);
         config.putAll(overrides);
         return new BridgeRig("bench" + (++bridges), config);
@@ -309,7 +306,7 @@ public final class BindingBenchmark {
                 });
                 rig.handler().initialize();
                 require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
-                double heapBefore = usedHeapAfterGc();
+                double heapBefore = Heap.usedAfterGcMb();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 long cpuBefore = processCpuNanos();
                 long simBefore = simulatorCpuNanos(threads);
@@ -327,7 +324,7 @@ public final class BindingBenchmark {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long cpu = processCpuNanos() - cpuBefore;
                 long simulator = simulatorCpuNanos(threads) - simBefore + generatorCpu[0];
-                double heapAfter = usedHeapAfterGc();
+                double heapAfter = Heap.usedAfterGcMb();
                 long bytes = 0;
                 for (long n = 1; n <= printed[0]; n++) {
                     bytes += ("\r\n+QMTRECV: 0," + (n % 65535 + 1) + ",\"down/flood\",\"{\"n\":" + n + ",\"t\":21.5}\"\r\n")
@@ -357,19 +354,6 @@ public final class BindingBenchmark {
             }
         }
         return total;
-    }
-
-    static double usedHeapAfterGc() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100); // lets reference processing finish between collections; not synchronisation
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return (runtime.totalMemory() - runtime.freeMemory()) / 1e6;
     }
 
     // ---- (d) and (e) ----
@@ -472,7 +456,7 @@ public final class BindingBenchmark {
             org.openhab.core.common.ThreadPoolManager.getScheduledPool("thingHandler").submit(() -> {
             }).get();
             Set<Thread> before = Thread.getAllStackTraces().keySet();
-            double heapBefore = usedHeapAfterGc();
+            double heapBefore = Heap.usedAfterGcMb();
             for (SimTransport modem : modems) {
                 BridgeRig rig = rig(modem);
                 rigs.add(rig);
@@ -485,7 +469,7 @@ public final class BindingBenchmark {
                     require(rig.actions().publish("bench/" + i, PAYLOAD, i % 3, false), "published");
                 }
             }
-            double heapOnline = usedHeapAfterGc();
+            double heapOnline = Heap.usedAfterGcMb();
             List<String> own = ownThreads(before);
             Map<String, Long> kinds = own.stream()
                     .collect(Collectors.groupingBy(name -> name.replaceAll("[0-9/]+", "#"), Collectors.counting()));
@@ -497,7 +481,7 @@ public final class BindingBenchmark {
             } catch (AssertionError e) {
                 // reported in the table
             }
-            double heapDisposed = usedHeapAfterGc();
+            double heapDisposed = Heap.usedAfterGcMb();
             // Two differences, both with the simulators running: starting the bridges, and disposing them. The larger
             // is the figure (collection noise is a few hundred KB either way).
             double perBridgeKb = Math.max(heapOnline - heapBefore, heapOnline - heapDisposed) * 1000 / bridges;

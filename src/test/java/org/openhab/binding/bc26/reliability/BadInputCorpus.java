@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,10 +113,7 @@ public final class BadInputCorpus implements AutoCloseable {
     }
 
     private Map<String, Object> config(Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("serialPort", modem.portName());
-        config.put("brokerHost", "127.0.0.1");
-        config.put("brokerPort", broker.port());
+        Map<String, Object> config = BridgeRig.configFor(modem, broker);
         config.put("username", USER);
         config.put("password", SECRET);
         config.put("reconnectInitialSeconds", 1);

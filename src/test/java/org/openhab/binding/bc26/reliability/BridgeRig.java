@@ -25,6 +25,8 @@ import org.openhab.binding.bc26.internal.Bc26BindingConstants;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.simulator.SimTransport;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -96,6 +98,15 @@ public final class BridgeRig implements AutoCloseable {
         }).when(callback).stateUpdated(Mockito.any(), Mockito.any());
         handler.setCallback(callback);
         actions.setThingHandler(handler);
+    }
+
+    /** The parameters every rig needs: the simulated modem's port and the test broker; add to the returned map. */
+    public static Map<String, Object> configFor(SimTransport modem, Mosquitto broker) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("serialPort", modem.portName());
+        config.put("brokerHost", "127.0.0.1");
+        config.put("brokerPort", broker.port());
+        return config;
     }
 
     /** Where trigger events of the {@code down/#} channel go (the payload, as openHAB's trigger event). */

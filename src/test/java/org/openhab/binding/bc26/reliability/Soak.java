@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +38,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Heap;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
@@ -152,10 +152,7 @@ public final class Soak {
             options.timeScale = 0.0;
             options.sleepMode = 0;
             try (SimTransport modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttySoak"))) {
-                Map<String, Object> config = new HashMap<>();
-                config.put("serialPort", modem.portName());
-                config.put("brokerHost", "127.0.0.1");
-                config.put("brokerPort", broker.port());
+                Map<String, Object> config = BridgeRig.configFor(modem, broker);
                 config.put("cleanSession", false);
                 config.put("reconnectInitialSeconds", 1);
                 config.put("reconnectMaxSeconds", 2);
@@ -364,13 +361,9 @@ public final class Soak {
     }
 
     private static Sample sample(long started, long messages) {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
+        double heap = Heap.usedAfterGcMb();
         File[] fds = new File("/proc/self/fd").listFiles();
-        return new Sample((System.nanoTime() - started) / 1e9, messages,
-                (runtime.totalMemory() - runtime.freeMemory()) / 1e6, Thread.activeCount(),
+        return new Sample((System.nanoTime() - started) / 1e9, messages, heap, Thread.activeCount(),
                 fds == null ? -1 : fds.length);
     }
 
