@@ -49,6 +49,7 @@ public final class Bc26BindingConstants {
     public static final String CHANNEL_OUTBOX_SIZE = "outbox-size";
     public static final String CHANNEL_MESSAGES_SENT = "messages-sent";
     public static final String CHANNEL_MESSAGES_RECEIVED = "messages-received";
+    public static final String CHANNEL_MESSAGES_DROPPED = "messages-dropped";
     public static final String CHANNEL_NETWORK_TIME = "network-time";
 
     /** The extensible trigger channel type of subscribed topics on the bridge. */
@@ -58,6 +59,8 @@ public final class Bc26BindingConstants {
     public static final String PROPERTY_IMEI = "imei";
     public static final String PROPERTY_IMSI = "imsi";
     public static final String PROPERTY_ICCID = "iccid";
+    /** The receive format in use: {@code hex}, {@code text}, or text because the firmware refused hex. */
+    public static final String PROPERTY_RECEIVE_FORMAT = "receiveFormat";
 
     private Bc26BindingConstants() {
     }

@@ -51,6 +51,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
@@ -71,8 +72,9 @@ public final class Bc26CommandLine {
               probe   --port P [--baud B]
                       modem identity, SIM, registration and signal as one JSON object
               monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
-                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S]
-                      one JSON object per line per event: session state and received messages
+                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text]
+                      one JSON object per line per event: session state and received messages;
+                      with --count and --seconds, exits 1 when fewer than N messages came in S seconds
               publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
                       --topic T --payload P [--qos Q] [--retain]
                       publishes one message and prints the delivery result
@@ -114,7 +116,7 @@ public final class Bc26CommandLine {
             return switch (args[0]) {
                 case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON));
                 case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose"),
-                        union(COMMON, MQTT, Set.of("subscribe", "count", "seconds"))));
+                        union(COMMON, MQTT, Set.of("subscribe", "count", "seconds", "receive-format"))));
                 case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain"),
                         union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds"))));
                 case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms"))));
@@ -211,6 +213,10 @@ public final class Bc26CommandLine {
             }
 
             @Override
+            public void claimToVerify(AtLine line) {
+            }
+
+            @Override
             public void linkLost(String reason) {
             }
         });
@@ -255,8 +261,16 @@ public final class Bc26CommandLine {
         }
         int count = args.integer("count", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         int seconds = args.integer("seconds", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        String format = args.get("receive-format");
+        if (format != null && !format.equals("hex") && !format.equals("text")) {
+            throw new UsageException("--receive-format is hex or text, not " + format);
+        }
+        if (format != null) {
+            options = options.withMqtt(options.mqtt().withHexReceive(format.equals("hex")));
+        }
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();
+        AtomicInteger dropped = new AtomicInteger();
         AtomicBoolean everOnline = new AtomicBoolean();
         AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -284,6 +298,18 @@ public final class Bc26CommandLine {
             public void identified(ModemIdentity identity) {
                 print(Json.object().put("event", "modem").put("model", identity.model())
                         .put("revision", identity.revision()).put("imei", identity.imei()));
+            }
+
+            @Override
+            public void messageDropped(String topic, String reason) {
+                dropped.incrementAndGet();
+                print(Json.object().put("event", "dropped").put("topic", topic).put("reason", reason));
+            }
+
+            @Override
+            public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+                print(Json.object().put("event", "receiveFormat").put("format", format.word()).put("asConfigured",
+                        asConfigured));
             }
         });
         try {
@@ -316,10 +342,16 @@ public final class Bc26CommandLine {
             session.stop();
             scheduler.shutdownNow();
         }
-        if (received.get() >= count || everOnline.get()) {
+        if (received.get() >= count || (everOnline.get() && count == Integer.MAX_VALUE)) {
             return 0;
         }
         SessionFailure failure = lastFailure.get();
+        if (count != Integer.MAX_VALUE && everOnline.get()) {
+            // Scripts tell success from silence: the session came up, but the messages asked for did not.
+            return failure("TOO_FEW_MESSAGES", received.get() + " of " + count + " messages in " + seconds + " s"
+                    + (dropped.get() > 0 ? " (" + dropped.get() + " dropped as cut or malformed)" : "")
+                    + (failure != null ? "; last failure " + failure.kind() + ": " + failure.detail() : ""));
+        }
         return failure == null ? failure("NOT_CONNECTED", "The session never came up")
                 : failure(failure.kind().name(), failure.detail());
     }

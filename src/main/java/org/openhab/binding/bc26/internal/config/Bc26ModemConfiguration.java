@@ -48,8 +48,8 @@ public class Bc26ModemConfiguration {
     public boolean cleanSession = true;
     /** "3.1" or "3.1.1". */
     public String mqttVersion = "3.1.1";
-    /** "text" (the modem's default) or "hex" (binary-safe, any payload framing). */
-    public String receiveFormat = "text";
+    /** "hex" (one line per message, no payload can imitate the modem) or "text" (the modem's own default). */
+    public String receiveFormat = "hex";
 
     // Last will, birth and shutdown messages
     public String willTopic = "";

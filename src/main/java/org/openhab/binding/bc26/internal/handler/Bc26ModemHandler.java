@@ -53,6 +53,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
@@ -96,6 +97,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private final Logger logger = LoggerFactory.getLogger(Bc26ModemHandler.class);
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
+    private final AtomicLong messagesDropped = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainRequested = new AtomicBoolean();
     /** Topic filter to the child handlers listening on it. */
@@ -155,6 +157,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         refreshJob = scheduler.scheduleWithFixedDelay(this::refresh, 15, Math.max(10, config.refreshInterval),
                 TimeUnit.SECONDS);
         updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outboxSize()));
+        updateState(CHANNEL_MESSAGES_DROPPED, new DecimalType(messagesDropped.get()));
     }
 
     private SessionOptions sessionOptions(Bc26ModemConfiguration config) {
@@ -308,6 +311,20 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                         trigger.separator.isEmpty() ? payload : message.topic() + trigger.separator + payload);
             }
         }
+    }
+
+    @Override
+    public void messageDropped(String topic, String reason) {
+        // The driver logged it at warning level; here it becomes visible in the UI.
+        updateState(CHANNEL_MESSAGES_DROPPED, new DecimalType(messagesDropped.incrementAndGet()));
+        updateState(CHANNEL_LAST_ERROR, new StringType("Dropped a message"
+                + (topic.isEmpty() ? "" : " on '" + AtText.printable(topic) + "'") + ": " + reason));
+    }
+
+    @Override
+    public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+        updateProperty(PROPERTY_RECEIVE_FORMAT,
+                asConfigured ? format.word() : format.word() + " (the modem firmware refused " + config.receiveFormat + ")");
     }
 
     @Override

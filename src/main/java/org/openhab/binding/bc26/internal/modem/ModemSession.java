@@ -27,6 +27,7 @@ import org.openhab.binding.bc26.internal.modem.at.AtEngine;
 import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -34,6 +35,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
 import org.slf4j.Logger;
@@ -67,6 +69,9 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable ScheduledExecutorService timer;
     private final ModemSessionListener listener;
     private final Object lock = new Object();
+    /** Orders the online/offline reports, so the last one told is the session's state at that moment. */
+    private final Object reportLock = new Object();
+    private boolean reportedOnline;
 
     private @Nullable AtEngine engine;
     private @Nullable Bc26Modem modem;
@@ -78,6 +83,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private boolean bringUpPending;
     private boolean stopped = true;
     private boolean online;
+    /** Counts losses of a connected session: a bring-up reports online only if none came while it finished. */
+    private int losses;
     /** Failed attempts in a row: sets the back-off. */
     private int failures;
     /** Failed attempts since the last reboot: sets the escalation, so a long outage reboots rarely. */
@@ -150,14 +157,19 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         if (released != null) {
             EngineTimer.release();
         }
-        setOnline(false, null);
+        setOffline(null);
     }
 
-    /** Whether the MQTT session is connected. */
+    /** Whether the MQTT session is connected: reported online, and its client connected at this moment. */
     public boolean isOnline() {
+        Bc26MqttClient client;
         synchronized (lock) {
-            return online;
+            if (!online) {
+                return false;
+            }
+            client = this.client;
         }
+        return client != null && client.state() == MqttState.CONNECTED;
     }
 
     /** The MQTT client (keeps subscriptions across reconnects), or empty before the first start. */
@@ -249,16 +261,22 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             prepareModem(modem);
             awaitRegistration(modem);
             Bc26MqttClient client = clientFor(modem.engine());
-            client.connect();
-            if (client.state() != MqttState.CONNECTED) {
-                // The session died again right after connecting (+QMTSTAT); a new attempt is already scheduled.
-                throw new MqttException(MqttException.Reason.CONNECTION_LOST, "The connection closed at once");
-            }
+            int lossesBefore;
             synchronized (lock) {
+                lossesBefore = losses;
+            }
+            client.connect();
+            synchronized (lock) {
+                if (losses != lossesBefore || client.state() != MqttState.CONNECTED || stopped) {
+                    // The session died again right after connecting (+QMTSTAT); its loss scheduled a new attempt.
+                    throw new MqttException(MqttException.Reason.CONNECTION_LOST, "The connection closed at once");
+                }
                 failures = 0;
                 failuresSinceReboot = 0;
+                online = true;
+                onlineSince = System.nanoTime();
             }
-            setOnline(true, null);
+            reportOnlineState(null);
         } catch (SessionException e) {
             failed(e.failure);
         } catch (MqttException e) {
@@ -474,7 +492,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         logger.debug("Modem session down ({}: {}); next attempt in {} s", failure.kind(), failure.detail(),
                 delay.toSeconds());
-        setOnline(false, failure);
+        setOffline(failure);
     }
 
     /** The initial back-off doubled for each earlier try in a row, at most the maximum. */
@@ -483,17 +501,29 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         return delay.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : delay;
     }
 
-    private void setOnline(boolean nowOnline, @Nullable SessionFailure failure) {
+    private void setOffline(@Nullable SessionFailure failure) {
         synchronized (lock) {
-            if (online == nowOnline && nowOnline) {
+            online = false;
+        }
+        reportOnlineState(failure);
+    }
+
+    /**
+     * Tells the listener the session's state as it is now. Reports are made one at a time and each reads the state
+     * afresh, so a loss that overtakes a bring-up's "online" is never followed by that stale "online".
+     */
+    private void reportOnlineState(@Nullable SessionFailure failure) {
+        synchronized (reportLock) {
+            boolean now;
+            synchronized (lock) {
+                now = online;
+            }
+            if (now && reportedOnline) {
                 return;
             }
-            online = nowOnline;
-            if (nowOnline) {
-                onlineSince = System.nanoTime();
-            }
+            reportedOnline = now;
+            listener.sessionChanged(now, now ? null : failure);
         }
-        listener.sessionChanged(nowOnline, failure);
     }
 
     /**
@@ -506,6 +536,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             if (stopped) {
                 return;
             }
+            losses++;
             if (online) {
                 // Counted once per session: a loss reported twice (link and +QMTSTAT) is one loss.
                 quickLosses = System.nanoTime() - onlineSince >= STABLE_SESSION.toNanos() ? 0 : quickLosses + 1;
@@ -517,7 +548,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 this.job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
-        setOnline(false, failure);
+        setOffline(failure);
     }
 
     // AtEventListener: called on the link's reader thread.
@@ -552,6 +583,49 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         lost(new SessionFailure(SessionFailure.Kind.MODEM_RESTARTED, "The modem restarted"));
     }
 
+    /**
+     * A +QMTSTAT or boot banner that may have been payload text (it came inside or right after a text-format
+     * +QMTRECV record). The modem is asked before the session is torn down: a client it still reports connected
+     * (AT+QMTCONN? state 3) means the line was a publisher's text; anything else (another state, no answer as after a
+     * real reboot) is the loss it claimed. Runs on the scheduler, never on the reader thread.
+     */
+    @Override
+    public void claimToVerify(AtLine line) {
+        try {
+            scheduler.execute(() -> verifyClaim(line));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            logger.debug("Not verifying '{}': the session is stopping", AtText.printable(line.text()));
+        }
+    }
+
+    private void verifyClaim(AtLine line) {
+        Bc26MqttClient client;
+        synchronized (lock) {
+            client = this.client;
+            if (stopped || client == null || client.state() == MqttState.CLOSED) {
+                return;
+            }
+        }
+        boolean restart = !line.startsWith("+QMTSTAT:");
+        int modemState;
+        try {
+            modemState = client.queryConnectionState();
+        } catch (MqttException e) {
+            modemState = -1;
+        }
+        if (modemState == 3) {
+            logger.warn("Ignored '{}' that came with a received message: the modem still reports the MQTT client "
+                    + "connected, so it was text a publisher wrote", AtText.printable(line.text()));
+            return;
+        }
+        logger.debug("'{}' verified (AT+QMTCONN? state {})", AtText.printable(line.text()), modemState);
+        if (restart) {
+            modemRestarted();
+        } else {
+            client.handleUrc(line);
+        }
+    }
+
     @Override
     public void linkLost(String reason) {
         Bc26MqttClient client = mqtt().orElse(null);
@@ -571,6 +645,16 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     @Override
     public void messageReceived(MqttMessage message) {
         listener.messageReceived(message);
+    }
+
+    @Override
+    public void receiveDropped(String topic, String reason) {
+        listener.messageDropped(topic, reason);
+    }
+
+    @Override
+    public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+        listener.receiveFormatChosen(format, asConfigured);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 
 /**
@@ -36,6 +37,24 @@ public interface ModemSessionListener {
 
     /** The broker delivered a message. */
     void messageReceived(MqttMessage message);
+
+    /**
+     * The modem printed a message that cannot be delivered (its end was lost, it was too long, malformed): data lost.
+     *
+     * @param topic its topic, or "" when even that could not be read
+     * @param reason why
+     */
+    default void messageDropped(String topic, String reason) {
+    }
+
+    /**
+     * The receive format in use, set at every connect.
+     *
+     * @param format hex or text
+     * @param asConfigured false when the firmware refused hex and the session fell back to text
+     */
+    default void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+    }
 
     /** The modem identified itself (after each link open). */
     default void identified(ModemIdentity identity) {

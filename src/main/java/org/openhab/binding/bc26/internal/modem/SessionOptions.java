@@ -51,6 +51,12 @@ public record SessionOptions(String port, SerialSettings serial, @Nullable Strin
         return new SessionOptions(port, serial, pin, apn, bands, keepAwake, mqtt, initial, max, registrationTimeout);
     }
 
+    /** Same options with other MQTT settings. */
+    public SessionOptions withMqtt(MqttSettings newMqtt) {
+        return new SessionOptions(port, serial, pin, apn, bands, keepAwake, newMqtt, initialBackoff, maxBackoff,
+                registrationTimeout);
+    }
+
     /** Same options with a SIM PIN. */
     public SessionOptions withPin(@Nullable String newPin) {
         return new SessionOptions(port, serial, newPin, apn, bands, keepAwake, mqtt, initialBackoff, maxBackoff,

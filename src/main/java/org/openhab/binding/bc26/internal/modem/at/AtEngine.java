@@ -66,6 +66,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     private @Nullable Pending current;
     private boolean closed;
     private boolean restartReported;
+    /** Ends a text record that went quiet (its end was lost) when no further bytes come to do it. */
+    private @Nullable Future<?> quietCheck;
+    /** OK or ERROR lines that arrived with no command in flight (late answers; a forged one would show here too). */
+    private long strayFinalResults;
 
     public AtEngine(ScheduledExecutorService scheduler, AtEventListener listener) {
         this.scheduler = scheduler;
@@ -234,12 +238,52 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the modem prints received payloads in hex (every {@code +QMTRECV} one line that no payload can shape)
+     * or as raw text; set by the MQTT client when it configures the receive format.
+     */
+    public void setHexRecords(boolean hex) {
+        synchronized (lock) {
+            framer.setHexRecords(hex);
+        }
+    }
+
+    /** Final results (OK, ERROR) that arrived while no command was in flight, since the engine started. */
+    public long strayFinalResults() {
+        synchronized (lock) {
+            return strayFinalResults;
+        }
+    }
+
     @Override
     public void bytesReceived(byte[] data, int length) {
         synchronized (lock) {
             framer.feed(data, length);
+            scheduleQuietCheck();
         }
         runAfterLock();
+    }
+
+    /** Called under the lock: while a text record is open, make sure a quiet line ends it. */
+    private void scheduleQuietCheck() {
+        Future<?> previous = quietCheck;
+        if (previous != null) {
+            previous.cancel(false);
+            quietCheck = null;
+        }
+        if (framer.isRecordOpen() && !closed) {
+            try {
+                quietCheck = scheduler.schedule(() -> {
+                    synchronized (lock) {
+                        framer.quietCheck();
+                        scheduleQuietCheck();
+                    }
+                    runAfterLock();
+                }, AtFramer.QUIET_NANOS + 10_000_000L, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The timer is stopping with the session: nothing will read the record any more.
+            }
+        }
     }
 
     @Override
@@ -258,6 +302,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 return false;
             }
             closed = true;
+            Future<?> quiet = quietCheck;
+            if (quiet != null) {
+                quiet.cancel(false);
+            }
             Pending pending = current;
             if (pending != null) {
                 pending.cancelTimer();
@@ -391,6 +439,14 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return;
         }
         LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;
+        if (!line.isComplete() && line.startsWith("+QMTRECV:")) {
+            // A record that lost its end or outgrew the limit: its consumer counts the message as lost.
+            afterLock.add(() -> listener.urc(line));
+            return;
+        }
+        if (line.trust() != AtLine.Trust.MODEM && handleUntrusted(line, kind, text)) {
+            return;
+        }
         if (kind != LineKind.URC) {
             // URCs are logged by their consumers: a +QMTRECV line is user data.
             logger.trace("<< {}", AtText.printable(text));
@@ -401,6 +457,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 if (pending != null) {
                     finish(pending, new AtResponse(pending.lines), null);
                 } else {
+                    strayFinalResults++;
                     logger.debug("OK without a command (late answer to a timed-out command)");
                 }
             }
@@ -408,6 +465,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 if (pending != null) {
                     finish(pending, null, errorOf(text, pending.command));
                 } else {
+                    strayFinalResults++;
                     logger.debug("{} without a command (late answer to a timed-out command)", AtText.printable(text));
                 }
             }
@@ -427,6 +485,30 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A line that may be payload text (see {@link AtLine.Trust}). A session loss or a restart it claims is handed over
+     * for verification instead of being believed; inside a record nothing else counts either (no command completes,
+     * no acknowledgement, no message).
+     *
+     * @return true if the line was dealt with here
+     */
+    private boolean handleUntrusted(AtLine line, LineKind kind, String text) {
+        if (kind == LineKind.BANNER || (kind == LineKind.URC && line.startsWith("+QMTSTAT:"))) {
+            if (kind == LineKind.BANNER && restartReported) {
+                return true;
+            }
+            logger.debug("Verifying '{}': it came {} a +QMTRECV record, so it may be payload text",
+                    AtText.printable(text), line.trust() == AtLine.Trust.INSIDE_RECORD ? "inside" : "right after");
+            afterLock.add(() -> listener.claimToVerify(line));
+            return true;
+        }
+        if (line.trust() == AtLine.Trust.INSIDE_RECORD) {
+            logger.debug("Ignoring a line from inside a cut +QMTRECV record: {}", AtText.printable(text));
+            return true;
+        }
+        return false;
     }
 
     private void handleBanner(@Nullable Pending pending) {

@@ -28,6 +28,13 @@ public interface AtEventListener {
     /** The modem printed its boot banner: it restarted and lost all state. */
     void modemRestarted();
 
+    /**
+     * A {@code +QMTSTAT} or a boot banner line that may be payload text of a {@code +QMTRECV} record rather than the
+     * modem's own (see {@link AtLine.Trust}): ask the modem (AT+QMTCONN?, AT) before ending the session on it. Never
+     * blocks the caller; the check runs elsewhere.
+     */
+    void claimToVerify(AtLine line);
+
     /** The serial link is gone; the engine is closed and every pending command failed. */
     void linkLost(String reason);
 }

@@ -14,7 +14,9 @@ package org.openhab.binding.bc26.internal.modem.at;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -23,15 +25,24 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * <ul>
  * <li>Any mix of CR and LF ends a line (the boot banner uses LF CR); empty lines are dropped.</li>
  * <li>The data-mode prompt {@code >} has no line ending, so it is reported as soon as it arrives at the start of a
- * line while a prompt is expected.</li>
- * <li>{@code +QMTRECV} prints the payload raw, so a payload with line breaks spans several lines: the record is kept
- * open until its closing quote (and, for a payload that starts with { or [, until its brackets balance, so
- * pretty-printed JSON survives). A line that starts like a new URC or final result ends an open record early; the
- * cut record is reported as incomplete and never becomes a message.</li>
+ * line while a prompt is expected, and never inside or right after a {@code +QMTRECV} record, whose text a publisher
+ * chose.</li>
+ * <li>In the hex receive format ({@link #setHexRecords(boolean) hex records}) every {@code +QMTRECV} record is one
+ * line: its payload is hex digits, so nothing in it can look like a modem line.</li>
+ * <li>In the text format BC26 prints the payload raw, line breaks included, so a record stays open until its closing
+ * quote (and, for a payload that starts with { or [, until its brackets balance, so pretty-printed JSON survives).
+ * Every line inside an open record is payload, whatever it looks like: {@code OK}, {@code +QMTSTAT: 0,1} or the boot
+ * banner there are text a publisher wrote. A record that never closes (the line goes quiet for
+ * {@link #QUIET_NANOS}, or it outgrows {@link #MAX_LINE_BYTES}) is reported as incomplete and never becomes a
+ * message; its inner lines follow, marked {@link AtLine.Trust#INSIDE_RECORD}, so a reboot or session loss the modem
+ * really printed there can still be verified.</li>
+ * <li>Lines that arrive in the same burst right after a text record closed are marked
+ * {@link AtLine.Trust#AFTER_RECORD}: a payload line ending in a quote looks like the record's end, so they may still be
+ * payload.</li>
  * <li>A line longer than {@link #MAX_LINE_BYTES} is cut (and reported incomplete) so a babbling modem cannot exhaust
  * memory.</li>
  * </ul>
- * Not thread-safe: fed by one reader thread.
+ * Not thread-safe: fed by one reader thread (and {@link #quietCheck()} under the same lock).
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -40,11 +51,11 @@ public final class AtFramer {
 
     /** Longest line kept; the longest legitimate BC26 line is a +QMTRECV of ~1.3 KB. */
     public static final int MAX_LINE_BYTES = 16 * 1024;
-
-    /** Lines that start a new record even while a +QMTRECV payload is open. */
-    private static final List<String> RECORD_STARTS = List.of("+QMTRECV:", "+QMTSTAT:", "+QMTPUB:", "+QMTSUB:",
-            "+QMTUNS:", "+QMTOPEN:", "+QMTCONN:", "+QMTCLOSE:", "+QMTDISC:", "+CEREG:", "+CPIN:", "+CFUN:", "+IP:",
-            "+CSCON:", "+QNBIOTEVENT:", "OK", "ERROR", "+CME ERROR:", "F1:", "Leaving the BROM");
+    /**
+     * A quiet line for this long ends a burst: the modem prints a record in one go (1 KB takes 90 ms at 115200 baud),
+     * so an open record still open after a pause has lost its end, and later lines are no longer "right after" it.
+     */
+    public static final long QUIET_NANOS = 300_000_000L;
 
     /** Receives what the framer cuts. */
     public interface Sink {
@@ -56,16 +67,30 @@ public final class AtFramer {
     }
 
     private final Sink sink;
+    private final LongSupplier clock;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteArrayOutputStream breaks = new ByteArrayOutputStream();
     private final ByteArrayOutputStream record = new ByteArrayOutputStream();
+    /** The lines of the open record after its first, kept apart so a cut record can report them. */
+    private final List<byte[]> recordLines = new ArrayList<>();
     private boolean lineOverflow;
     private boolean recordOpen;
+    private boolean recordOverflow;
+    private boolean afterRecord;
     private boolean promptExpected;
     private boolean skipSpace;
+    private boolean hexRecords;
+    private long lastByte;
 
     public AtFramer(Sink sink) {
+        this(sink, System::nanoTime);
+    }
+
+    /** With a clock (nanoseconds) for the quiet-line rule, for tests. */
+    public AtFramer(Sink sink, LongSupplier clock) {
         this.sink = sink;
+        this.clock = clock;
+        this.lastByte = clock.getAsLong();
     }
 
     /** Tells the framer whether a {@code >} at the start of a line is the data-mode prompt. */
@@ -73,17 +98,55 @@ public final class AtFramer {
         this.promptExpected = expected;
     }
 
+    /**
+     * Whether the modem prints received payloads in hex ({@code AT+QMTCFG="dataformat",<id>,<send>,1}): then every
+     * {@code +QMTRECV} record is a single line.
+     */
+    public void setHexRecords(boolean hex) {
+        this.hexRecords = hex;
+    }
+
+    /** Whether a text record is open (waiting for its closing quote). */
+    public boolean isRecordOpen() {
+        return recordOpen;
+    }
+
     /** Forgets any partial line, e.g. after the modem restarted. */
     public void reset() {
         line.reset();
         breaks.reset();
         record.reset();
+        recordLines.clear();
         lineOverflow = false;
         recordOpen = false;
+        recordOverflow = false;
+        afterRecord = false;
         promptExpected = false;
     }
 
+    /**
+     * Ends an open record that has been quiet for {@link #QUIET_NANOS}: the modem would have finished it by now, so
+     * its end was lost. Called when no more bytes come to do it.
+     */
+    public void quietCheck() {
+        if (clock.getAsLong() - lastByte >= QUIET_NANOS) {
+            endBurst();
+        }
+    }
+
+    private void endBurst() {
+        if (recordOpen) {
+            cutRecord();
+        }
+        afterRecord = false;
+    }
+
     public void feed(byte[] data, int length) {
+        long now = clock.getAsLong();
+        if (now - lastByte >= QUIET_NANOS) {
+            endBurst();
+        }
+        lastByte = now;
         for (int i = 0; i < length; i++) {
             byte b = data[i];
             if (b != ' ') {
@@ -91,7 +154,7 @@ public final class AtFramer {
             }
             if (b == '\r' || b == '\n') {
                 endOfLine(b);
-            } else if (b == '>' && promptExpected && line.size() == 0 && !recordOpen) {
+            } else if (b == '>' && promptExpected && line.size() == 0 && !recordOpen && !afterRecord) {
                 promptExpected = false;
                 skipSpace = true;
                 breaks.reset();
@@ -121,40 +184,87 @@ public final class AtFramer {
         breaks.write(lineBreak);
 
         if (recordOpen) {
-            if (startsRecord(bytes) || record.size() + separator.length + bytes.length > MAX_LINE_BYTES
-                    || !complete) {
-                emitRecord(false);
-            } else {
-                record.writeBytes(separator);
-                record.writeBytes(bytes);
-                if (QmtRecvShape.isComplete(record.toByteArray(), true)) {
-                    emitRecord(true);
-                }
-                return;
-            }
-        }
-        if (complete && startsWith(bytes, "+QMTRECV:") && !QmtRecvShape.isComplete(bytes)) {
-            record.writeBytes(bytes);
-            recordOpen = true;
+            continueRecord(bytes, separator, complete);
             return;
         }
-        sink.line(new AtLine(bytes, complete));
+        if (complete && startsWith(bytes, "+QMTRECV:")) {
+            if (hexRecords) {
+                // One line per record; one that is not a clean hex record (a topic with a line break, a cut) may have
+                // left text behind it that looks like modem lines.
+                afterRecord = afterRecord || !QmtRecvShape.isHexRecord(bytes);
+                sink.line(new AtLine(bytes, true));
+                return;
+            }
+            if (!QmtRecvShape.isComplete(bytes)) {
+                record.writeBytes(bytes);
+                recordOpen = true;
+                return;
+            }
+            sink.line(new AtLine(bytes, true));
+            afterRecord = true;
+            return;
+        }
+        sink.line(new AtLine(bytes, complete, afterRecord ? AtLine.Trust.AFTER_RECORD : AtLine.Trust.MODEM));
     }
 
-    private void emitRecord(boolean complete) {
+    /** A line inside an open text record: payload, whatever it looks like. */
+    private void continueRecord(byte[] bytes, byte[] separator, boolean complete) {
+        if (!recordOverflow && (!complete || record.size() + separator.length + bytes.length > MAX_LINE_BYTES)) {
+            // Too long to deliver: keep reading to the record's end, so its remaining lines are not taken for the
+            // modem's, but keep none of it.
+            recordOverflow = true;
+            byte[] head = recordHead();
+            record.reset();
+            record.writeBytes(head);
+            recordLines.clear();
+        }
+        if (recordOverflow) {
+            if (complete && bytes.length > 0 && bytes[bytes.length - 1] == '"') {
+                recordOpen = false;
+                recordOverflow = false;
+                afterRecord = true;
+                byte[] head = record.toByteArray();
+                record.reset();
+                sink.line(new AtLine(head, false));
+            }
+            return;
+        }
+        record.writeBytes(separator);
+        record.writeBytes(bytes);
+        recordLines.add(bytes);
+        if (QmtRecvShape.isComplete(record.toByteArray(), true)) {
+            byte[] whole = record.toByteArray();
+            record.reset();
+            recordLines.clear();
+            recordOpen = false;
+            afterRecord = true;
+            sink.line(new AtLine(whole, true));
+        }
+    }
+
+    /** The first line of the open record (up to the first line break): it names the topic. */
+    private byte[] recordHead() {
         byte[] bytes = record.toByteArray();
-        record.reset();
-        recordOpen = false;
-        sink.line(new AtLine(bytes, complete));
-    }
-
-    private static boolean startsRecord(byte[] bytes) {
-        for (String start : RECORD_STARTS) {
-            if (startsWith(bytes, start)) {
-                return true;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\r' || bytes[i] == '\n') {
+                return java.util.Arrays.copyOf(bytes, i);
             }
         }
-        return false;
+        return bytes;
+    }
+
+    /** The open record lost its end: report it incomplete, then its inner lines as possible payload. */
+    private void cutRecord() {
+        byte[] bytes = record.toByteArray();
+        List<byte[]> inner = List.copyOf(recordLines);
+        record.reset();
+        recordLines.clear();
+        recordOpen = false;
+        recordOverflow = false;
+        sink.line(new AtLine(bytes, false));
+        for (byte[] innerLine : inner) {
+            sink.line(new AtLine(innerLine, true, AtLine.Trust.INSIDE_RECORD));
+        }
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {

@@ -30,19 +30,51 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public final class AtLine {
 
+    /**
+     * How far a line can be trusted to come from the modem itself rather than from a payload printed inside a
+     * {@code +QMTRECV} record (whose text anyone who can publish to a subscribed topic chooses).
+     */
+    public enum Trust {
+        /** Framed outside any record: the modem's own line. */
+        MODEM,
+        /**
+         * Arrived in the same burst right after a text-format record closed: the record's payload may have gone on
+         * (a payload line ending in a quote looks like the record's end), so a claim that would end the session must
+         * be verified with the modem before it is believed.
+         */
+        AFTER_RECORD,
+        /**
+         * Was inside a record that never closed (cut by a quiet line or the size limit): most likely payload, possibly
+         * the modem's own line after a record the UART lost the end of. Never completes a command; a claim that
+         * would end the session is verified with the modem.
+         */
+        INSIDE_RECORD
+    }
+
     private final byte[] raw;
     private final String text;
     private final boolean complete;
+    private final Trust trust;
 
     AtLine(byte[] raw, boolean complete) {
+        this(raw, complete, Trust.MODEM);
+    }
+
+    AtLine(byte[] raw, boolean complete, Trust trust) {
         this.raw = raw;
         this.text = new String(raw, StandardCharsets.UTF_8);
         this.complete = complete;
+        this.trust = trust;
     }
 
     /** Makes a complete line from text (tests and the simulator). */
     public static AtLine of(String text) {
         return new AtLine(text.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** Whether the line can be payload text rather than the modem's own output. */
+    public Trust trust() {
+        return trust;
     }
 
     /** The line decoded as UTF-8 (invalid bytes replaced). */

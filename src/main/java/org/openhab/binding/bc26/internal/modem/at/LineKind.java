@@ -40,6 +40,14 @@ public enum LineKind {
             "+QMTCONN:", "+QMTDISC:", "+QMTSUB:", "+QMTUNS:", "+QMTPUB:", "+CEREG:", "+CSCON:", "+IP:",
             "+QNBIOTEVENT:", "+CPIN:", "+CFUN:", "+QATWAKEUP", "+CTZV:", "+CTZE:", "+CEDRXP:", "+QGACT:", "+QIURC:",
             "+QPING:", "+CGEV:");
+    /**
+     * The results of the MQTT commands and +QMTSTAT are numbers only; a line that starts like one and goes on with
+     * anything else is not the modem's (it is what is left of a payload or topic) and must not end a command.
+     */
+    private static final Pattern QMT_RESULT_PREFIX = Pattern.compile("\\+QMT(STAT|PUB|SUB|UNS|CONN|OPEN|CLOSE|DISC):.*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern QMT_RESULT = Pattern.compile(
+            "\\+QMT(STAT|PUB|SUB|UNS|CONN|OPEN|CLOSE|DISC): *-?\\d+(,-?\\d+)*", Pattern.CASE_INSENSITIVE);
     /** The MT2625 boot ROM lines (F1: 0000 0000, V0: 0000 0000 [0001], ...), printed with LF CR endings. */
     private static final Pattern BROM_LINE = Pattern.compile("(F1|V0|00|01|U0|T0): [0-9A-F]{4} [0-9A-F]{4}( \\[[0-9A-F]{4}])?");
 
@@ -51,6 +59,9 @@ public enum LineKind {
         if (line.equals("ERROR") || line.startsWith("+CME ERROR:") || line.startsWith("+CMS ERROR:")
                 || line.equals("NO CARRIER")) {
             return FINAL_ERROR;
+        }
+        if (QMT_RESULT_PREFIX.matcher(line).matches()) {
+            return QMT_RESULT.matcher(line).matches() ? URC : OTHER;
         }
         if (line.startsWith("+")) {
             for (String prefix : URC_PREFIXES) {

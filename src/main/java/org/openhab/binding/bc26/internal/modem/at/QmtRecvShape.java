@@ -155,6 +155,80 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
         return new QmtRecvShape(connectId, messageId, i, comma, payloadStart, payloadEnd);
     }
 
+    /**
+     * Parses a record of the hex receive format, {@code +QMTRECV: <id>,<msgID>,"<topic>","<hex>"}, on one line. The
+     * payload is found from the end (hex digits between the last two quotes), so a topic holding {@code ","} still
+     * parses.
+     *
+     * @return the field positions (payload still in hex), or null unless the record has exactly that shape
+     */
+    public static @Nullable QmtRecvShape parseHex(byte[] b) {
+        int i = afterTwoNumbers(b);
+        if (i < 0 || i >= b.length || b[i] != '"' || b.length < i + 5 || b[b.length - 1] != '"') {
+            return null;
+        }
+        int payloadEnd = b.length - 1;
+        int payloadStart = payloadEnd;
+        while (payloadStart > i && isHexDigit(b[payloadStart - 1])) {
+            payloadStart--;
+        }
+        if ((payloadEnd - payloadStart) % 2 != 0 || payloadStart - 3 <= i || b[payloadStart - 1] != '"'
+                || b[payloadStart - 2] != ',' || b[payloadStart - 3] != '"') {
+            return null;
+        }
+        for (int t = i + 1; t < payloadStart - 3; t++) {
+            if (b[t] == '\r' || b[t] == '\n') {
+                return null;
+            }
+        }
+        int[] numbers = twoNumbers(b);
+        if (numbers[0] < 0 || numbers[1] < 0) {
+            return null;
+        }
+        return new QmtRecvShape(numbers[0], numbers[1], i + 1, payloadStart - 3, payloadStart, payloadEnd);
+    }
+
+    /** Whether a line is a well-formed record of the hex receive format. */
+    static boolean isHexRecord(byte[] b) {
+        return parseHex(b) != null;
+    }
+
+    private static boolean isHexDigit(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+    }
+
+    /** The connect id and message id of a record whose prefix {@link #afterTwoNumbers} accepted. */
+    private static int[] twoNumbers(byte[] b) {
+        int[] numbers = new int[2];
+        int i = skipSpaces(b, PREFIX_LENGTH);
+        for (int field = 0; field < 2; field++) {
+            int end = digits(b, i);
+            numbers[field] = end - i > 5 ? -1 : Integer.parseInt(new String(b, i, end - i, StandardCharsets.US_ASCII));
+            i = skipSpaces(b, skipSpaces(b, end) + 1);
+        }
+        return numbers;
+    }
+
+    /**
+     * The topic of a record, as far as it can be read (for reporting a record that cannot be delivered): the text
+     * between the first quote after the two numbers and the next quote on the same line.
+     */
+    public static @Nullable String topicOf(byte[] b) {
+        int i = afterTwoNumbers(b);
+        if (i < 0 || i >= b.length || b[i] != '"') {
+            return null;
+        }
+        for (int end = i + 1; end < b.length; end++) {
+            if (b[end] == '"') {
+                return new String(b, i + 1, end - i - 1, StandardCharsets.UTF_8);
+            }
+            if (b[end] == '\r' || b[end] == '\n') {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Index after "+QMTRECV: <id>,<msgID>," or -1. */
     private static int afterTwoNumbers(byte[] b) {
         int i = skipSpaces(b, PREFIX_LENGTH);

@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -72,8 +74,17 @@ public final class Bc26MqttClient {
     private final Set<CompletableFuture<?>> awaitingBroker = ConcurrentHashMap.newKeySet();
     private final String idText;
 
-    private volatile MqttState state = MqttState.CLOSED;
+    private final AtomicReference<MqttState> state = new AtomicReference<>(MqttState.CLOSED);
+    /**
+     * Counts the ends of connections (+QMTSTAT, link or modem lost, disconnect). An operation that began on one
+     * connection and registers its wait after that connection ended sees the count moved and fails at once, instead
+     * of waiting for an answer the modem will never print.
+     */
+    private final AtomicInteger connection = new AtomicInteger();
     private volatile boolean hexFormatAvailable = true;
+    /** Whether the modem prints received payloads in hex (asked for and accepted by the firmware). */
+    private volatile boolean hexReceiveInUse;
+    private volatile boolean dataFormatRefusalLogged;
 
     public Bc26MqttClient(AtEngine engine, MqttSettings settings, MqttClientListener listener) {
         this.engine = engine;
@@ -83,7 +94,12 @@ public final class Bc26MqttClient {
     }
 
     public MqttState state() {
-        return state;
+        return state.get();
+    }
+
+    /** The receive format the modem was configured with at the last connect: hex unless the firmware refused it. */
+    public ReceiveFormat receiveFormat() {
+        return hexReceiveInUse ? ReceiveFormat.HEX : ReceiveFormat.TEXT;
     }
 
     public MqttSettings settings() {
@@ -108,6 +124,7 @@ public final class Bc26MqttClient {
      */
     public void connect() throws MqttException {
         setState(MqttState.OPENING);
+        int attempt = connection.get();
         try {
             configure();
             int result = open();
@@ -123,15 +140,42 @@ public final class Bc26MqttClient {
                                 + QmtCodes.openResult(result),
                         result);
             }
-            setState(MqttState.OPEN);
-            setState(MqttState.CONNECTING);
-            connectClient();
-            setState(MqttState.CONNECTED);
+            advance(MqttState.OPENING, MqttState.OPEN);
+            advance(MqttState.OPEN, MqttState.CONNECTING);
+            connectClient(attempt);
+            // Only from CONNECTING: a +QMTSTAT that arrived with (or right after) the +QMTCONN has closed the client
+            // already, and that loss must not be painted over.
+            advance(MqttState.CONNECTING, MqttState.CONNECTED);
         } catch (MqttException e) {
-            setState(MqttState.CLOSED);
+            endConnection();
             throw e;
         }
-        awaitSubscriptions(resubscribe());
+        awaitSubscriptions(resubscribe(attempt));
+    }
+
+    /**
+     * Moves the handshake one step on, unless the connection ended meanwhile.
+     *
+     * @throws MqttException CONNECTION_LOST when a +QMTSTAT (or a lost link) closed the client during the handshake
+     */
+    private void advance(MqttState from, MqttState to) throws MqttException {
+        if (!state.compareAndSet(from, to)) {
+            throw new MqttException(MqttException.Reason.CONNECTION_LOST,
+                    "The connection closed during the handshake (client " + state.get().name().toLowerCase() + ")");
+        }
+        logger.debug("MQTT client {}: {} -> {}", idText, from, to);
+        listener.stateChanged(to);
+    }
+
+    /** The client is closed: every wait for the broker fails, and operations begun before see the count moved. */
+    private MqttState endConnection() {
+        MqttState before = state.getAndSet(MqttState.CLOSED);
+        connection.incrementAndGet();
+        if (before != MqttState.CLOSED) {
+            logger.debug("MQTT client {}: {} -> {}", idText, before, MqttState.CLOSED);
+            listener.stateChanged(MqttState.CLOSED);
+        }
+        return before;
     }
 
     /**
@@ -189,21 +233,21 @@ public final class Bc26MqttClient {
 
     /** Disconnects and closes the client; best effort, never throws. */
     public void disconnect() {
-        MqttState before = state;
-        if (before == MqttState.CLOSED) {
+        MqttState before = state.get();
+        if (before == MqttState.CLOSED || !state.compareAndSet(before, MqttState.DISCONNECTING)) {
             return;
         }
-        setState(MqttState.DISCONNECTING);
+        listener.stateChanged(MqttState.DISCONNECTING);
         if (before == MqttState.CONNECTED) {
             try {
                 CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTDISC:"), CLOSE_TIMEOUT);
-                runTwoPhase(AtCommand.of("AT+QMTDISC=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT);
+                runTwoPhase(AtCommand.of("AT+QMTDISC=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT, connection.get());
             } catch (MqttException e) {
                 logger.debug("AT+QMTDISC failed: {}", e.getMessage());
             }
         }
         closeClient();
-        setState(MqttState.CLOSED);
+        endConnection();
         failAwaiting(new MqttException(MqttException.Reason.NOT_CONNECTED, "The MQTT client was disconnected"));
     }
 
@@ -211,7 +255,7 @@ public final class Bc26MqttClient {
     private void closeClient() {
         try {
             CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCLOSE:"), CLOSE_TIMEOUT);
-            runTwoPhase(AtCommand.of("AT+QMTCLOSE=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT);
+            runTwoPhase(AtCommand.of("AT+QMTCLOSE=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT, connection.get());
         } catch (MqttException e) {
             logger.debug("AT+QMTCLOSE: {}", e.getMessage());
         }
@@ -231,14 +275,7 @@ public final class Bc26MqttClient {
         for (String item : items) {
             execute(AtCommand.of("AT+QMTCFG=" + item));
         }
-        // Firmware before AN V1.1 lacks these two; without "dataformat" binary payloads cannot be sent.
-        try {
-            execute(AtCommand.of("AT+QMTCFG=\"dataformat\"," + idText + ",0," + receiveFormat()));
-            hexFormatAvailable = true;
-        } catch (MqttException e) {
-            hexFormatAvailable = false;
-            logger.debug("The modem has no MQTT hex data format; binary payloads will be refused");
-        }
+        configureDataFormat();
         try {
             execute(AtCommand.of("AT+QMTCFG=\"echomode\"," + idText + ",0"));
         } catch (MqttException e) {
@@ -246,17 +283,50 @@ public final class Bc26MqttClient {
         }
     }
 
+    /**
+     * Chooses how the modem prints received payloads. Hex (the default) prints every message on one line of hex
+     * digits, so nothing a publisher writes can look like the modem's own output; text prints the payload raw. Firmware
+     * before AN V1.1 has no "dataformat" item: then messages arrive as text (with a warning, and the owner is told),
+     * and binary payloads cannot be sent.
+     */
+    private void configureDataFormat() throws MqttException {
+        boolean wanted = settings.hexReceive();
+        boolean hex;
+        try {
+            execute(AtCommand.of("AT+QMTCFG=\"dataformat\"," + idText + ",0," + (wanted ? 1 : 0)));
+            hexFormatAvailable = true;
+            hex = wanted;
+        } catch (MqttException e) {
+            if (e.getReason() != MqttException.Reason.MODEM_ERROR) {
+                throw e;
+            }
+            hexFormatAvailable = false;
+            hex = false;
+            if (wanted && !dataFormatRefusalLogged) {
+                dataFormatRefusalLogged = true;
+                logger.warn("The modem refused AT+QMTCFG=\"dataformat\" (firmware older than BC26 MQTT AN V1.1): "
+                        + "messages are received as text, where a payload can imitate the modem's own lines, and "
+                        + "binary payloads cannot be published");
+            } else {
+                logger.debug("The modem has no MQTT hex data format; binary payloads will be refused");
+            }
+        }
+        hexReceiveInUse = hex;
+        engine.setHexRecords(hex);
+        listener.receiveFormatChosen(receiveFormat(), hex == wanted);
+    }
+
     /** AT+QMTOPEN and the result of its URC. */
     private int open() throws MqttException {
         CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTOPEN:"), OPEN_TIMEOUT);
         AtLine line = runTwoPhase(AtCommand.of("AT+QMTOPEN=" + idText + ","
                 + AtText.quoted(settings.host(), "broker host", 100) + "," + settings.port()).withoutInfo(), urc,
-                OPEN_TIMEOUT);
+                OPEN_TIMEOUT, connection.get());
         return urcField(line, 1);
     }
 
     /** AT+QMTCONN; ends on +QMTCONN or on +QMTSTAT (a broker that drops the link during CONNECT sends no +QMTCONN). */
-    private void connectClient() throws MqttException {
+    private void connectClient(int attempt) throws MqttException {
         StringBuilder command = new StringBuilder("AT+QMTCONN=").append(idText).append(',')
                 .append(AtText.quoted(settings.clientId(), "client id", 128));
         String logText = command.toString();
@@ -273,7 +343,7 @@ public final class Bc26MqttClient {
         CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCONN:").or(urcOf("+QMTSTAT:")),
                 acknowledgeTimeout());
         AtLine line = runTwoPhase(AtCommand.of(command.toString()).withLogText(logText).withoutInfo(), urc,
-                acknowledgeTimeout());
+                acknowledgeTimeout(), attempt);
         if (line.startsWith("+QMTSTAT:")) {
             int code = urcField(line, 1);
             throw new MqttException(MqttException.Reason.CONNECT_FAILED,
@@ -308,10 +378,11 @@ public final class Bc26MqttClient {
         synchronized (subscriptions) {
             subscriptions.put(topicFilter, qos);
         }
-        if (state != MqttState.CONNECTED) {
+        int current = connection.get();
+        if (state.get() != MqttState.CONNECTED) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return sendSubscribe(Map.of(topicFilter, qos));
+        return sendSubscribe(Map.of(topicFilter, qos), current);
     }
 
     /** Removes a subscription; unsubscribes now when connected. */
@@ -320,7 +391,8 @@ public final class Bc26MqttClient {
         synchronized (subscriptions) {
             known = subscriptions.remove(topicFilter) != null;
         }
-        if (!known || state != MqttState.CONNECTED) {
+        int current = connection.get();
+        if (!known || state.get() != MqttState.CONNECTED) {
             return CompletableFuture.completedFuture(null);
         }
         int messageId = messageIds.allocate();
@@ -328,7 +400,7 @@ public final class Bc26MqttClient {
                 && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
         AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
                 + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
-        return sendTwoPhase(command, urc).thenApply(line -> {
+        return sendTwoPhase(command, urc, current).thenApply(line -> {
             messageIds.release(messageId);
             int result = urcFields(line)[2];
             if (result != 0) {
@@ -347,7 +419,7 @@ public final class Bc26MqttClient {
     }
 
     /** Makes every subscription again; the future completes when all are answered, failures only logged. */
-    private CompletableFuture<Void> resubscribe() {
+    private CompletableFuture<Void> resubscribe(int current) {
         Map<String, Integer> all = subscriptions();
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(all.entrySet());
         List<CompletableFuture<?>> answers = new ArrayList<>();
@@ -355,7 +427,7 @@ public final class Bc26MqttClient {
             Map<String, Integer> batch = new LinkedHashMap<>();
             entries.subList(i, Math.min(entries.size(), i + MAX_TOPICS_PER_SUBSCRIBE))
                     .forEach(e -> batch.put(e.getKey(), e.getValue()));
-            answers.add(sendSubscribe(batch).handle((granted, error) -> {
+            answers.add(sendSubscribe(batch, current).handle((granted, error) -> {
                 if (error != null) {
                     logger.debug("Subscribing to {} failed: {}", batch.keySet(), unwrap(error).getMessage());
                 }
@@ -365,7 +437,7 @@ public final class Bc26MqttClient {
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<List<Integer>> sendSubscribe(Map<String, Integer> batch) {
+    private CompletableFuture<List<Integer>> sendSubscribe(Map<String, Integer> batch, int current) {
         int messageId = messageIds.allocate();
         StringBuilder command = new StringBuilder("AT+QMTSUB=").append(idText).append(',').append(messageId);
         for (Map.Entry<String, Integer> entry : batch.entrySet()) {
@@ -375,7 +447,7 @@ public final class Bc26MqttClient {
         CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTSUB:", messageId)
                 && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
         List<String> topics = List.copyOf(batch.keySet());
-        return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), urc).thenApply(line -> {
+        return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), urc, current).thenApply(line -> {
             int[] fields = urcFields(line);
             if (fields[2] != 0) {
                 throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
@@ -426,9 +498,11 @@ public final class Bc26MqttClient {
         } catch (MqttException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (state != MqttState.CONNECTED) {
+        int current = connection.get();
+        MqttState now = state.get();
+        if (now != MqttState.CONNECTED) {
             return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.NOT_CONNECTED,
-                    "The MQTT client is " + state.name().toLowerCase()));
+                    "The MQTT client is " + now.name().toLowerCase()));
         }
         if (encoding.form() == PublishEncoding.Form.HEX && !hexFormatAvailable) {
             return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
@@ -450,15 +524,16 @@ public final class Bc26MqttClient {
         if (encoding.form() == PublishEncoding.Form.HEX) {
             String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
             List<CompletableFuture<AtResponse>> sent = engine.sendAll(List.of(
-                    AtCommand.of(format + "1," + receiveFormat()), publish, AtCommand.of(format + "0," + receiveFormat())));
+                    AtCommand.of(format + "1," + receiveFormatCode()), publish,
+                    AtCommand.of(format + "0," + receiveFormatCode())));
             sent.get(0).whenComplete((r, e) -> {
                 if (e != null) {
                     urc.completeExceptionally(e);
                 }
             });
-            answer = awaitBroker(sent.get(1), urc);
+            answer = awaitBroker(sent.get(1), urc, current);
         } else {
-            answer = sendTwoPhase(publish, urc);
+            answer = sendTwoPhase(publish, urc, current);
         }
         return answer.thenApply(line -> {
             int result = urcFields(line)[2];
@@ -479,12 +554,14 @@ public final class Bc26MqttClient {
             receive(line);
         } else if (line.startsWith("+QMTSTAT:") && isMine(line)) {
             int code = urcField(line, 1);
-            MqttState before = state;
-            setState(MqttState.CLOSED);
+            MqttState before = endConnection();
             failAwaiting(new MqttException(MqttException.Reason.CONNECTION_LOST,
                     "The MQTT connection was closed: " + QmtCodes.statCode(code), code));
             if (before == MqttState.CONNECTED) {
                 listener.connectionLost(code, QmtCodes.statCode(code));
+            } else if (before != MqttState.CLOSED) {
+                // During the handshake: the connect that is running fails with this loss and its owner retries.
+                logger.debug("MQTT client {} closed while {}: {}", idText, before, QmtCodes.statCode(code));
             }
         } else if (line.startsWith("+QMTPUB:") && isMine(line) && urcFields(line).length > 2
                 && urcFields(line)[2] == 1) {
@@ -495,16 +572,17 @@ public final class Bc26MqttClient {
 
     /** The link or the modem went away: the session is gone without a +QMTSTAT. */
     public void sessionLost(String reason) {
-        setState(MqttState.CLOSED);
+        endConnection();
         failAwaiting(new MqttException(MqttException.Reason.LINK_LOST, reason));
     }
 
     private void receive(AtLine line) {
         byte[] raw = line.raw();
-        QmtRecvShape shape = line.isComplete() ? QmtRecvShape.parse(raw) : null;
+        boolean hex = hexReceiveInUse;
+        QmtRecvShape shape = !line.isComplete() ? null : hex ? QmtRecvShape.parseHex(raw) : QmtRecvShape.parse(raw);
         if (shape == null) {
-            logger.debug("Dropping a malformed or cut +QMTRECV record ({} bytes)", raw.length);
-            listener.receiveDropped(line.text());
+            dropped(raw, !line.isComplete() ? "it was cut (its end never came, or it was too long)"
+                    : hex ? "it is not a record of the hex format" : "it is malformed");
             return;
         }
         if (shape.connectId() != settings.connectId()) {
@@ -513,11 +591,10 @@ public final class Bc26MqttClient {
         String topic = new String(raw, shape.topicStart(), shape.topicEnd() - shape.topicStart(),
                 StandardCharsets.UTF_8);
         byte[] payload = Arrays.copyOfRange(raw, shape.payloadStart(), shape.payloadEnd());
-        if (settings.hexReceive()) {
-            byte[] decoded = fromHex(new String(payload, StandardCharsets.US_ASCII).trim());
+        if (hex) {
+            byte[] decoded = fromHex(new String(payload, StandardCharsets.US_ASCII));
             if (decoded == null) {
-                logger.debug("Dropping a +QMTRECV record whose payload is not hex");
-                listener.receiveDropped(line.text());
+                dropped(raw, "its payload is not hex");
                 return;
             }
             payload = decoded;
@@ -526,13 +603,20 @@ public final class Bc26MqttClient {
         listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
     }
 
-    private int receiveFormat() {
-        return settings.hexReceive() ? 1 : 0;
+    /** A message the modem printed but that cannot be delivered: lost data, so said at warning level. */
+    private void dropped(byte[] raw, String why) {
+        String topic = QmtRecvShape.topicOf(raw);
+        logger.warn("Dropped a message{} from the modem: {} ({} bytes)",
+                topic == null ? "" : " on topic '" + AtText.printable(topic) + "'", why, raw.length);
+        listener.receiveDropped(topic == null ? "" : topic, why);
+    }
+
+    private int receiveFormatCode() {
+        return hexReceiveInUse ? 1 : 0;
     }
 
     private void setState(MqttState newState) {
-        MqttState old = state;
-        state = newState;
+        MqttState old = state.getAndSet(newState);
         if (old != newState) {
             logger.debug("MQTT client {}: {} -> {}", idText, old, newState);
             listener.stateChanged(newState);
@@ -554,21 +638,27 @@ public final class Bc26MqttClient {
     }
 
     /** Sends a command and waits for the URC that ends it. */
-    private AtLine runTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, Duration urcTimeout)
+    private AtLine runTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, Duration urcTimeout, int current)
             throws MqttException {
         try {
-            return AtEngine.await(sendTwoPhase(command, urc), command.timeout().plus(urcTimeout));
+            return AtEngine.await(sendTwoPhase(command, urc, current), command.timeout().plus(urcTimeout));
         } catch (AtException e) {
             throw toMqttException(e, command);
         }
     }
 
-    private CompletableFuture<AtLine> sendTwoPhase(AtCommand command, CompletableFuture<AtLine> urc) {
-        return awaitBroker(engine.send(command), urc);
+    private CompletableFuture<AtLine> sendTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, int current) {
+        return awaitBroker(engine.send(command), urc, current);
     }
 
-    /** The URC, failed early if the command itself fails; registered for failure on session loss. */
-    private CompletableFuture<AtLine> awaitBroker(CompletableFuture<?> sent, CompletableFuture<AtLine> urc) {
+    /**
+     * The URC, failed early if the command itself fails; registered for failure on session loss.
+     *
+     * @param current the connection count when the operation began: if the connection ended since, the URC will
+     *            never come, so the wait fails at once
+     */
+    private CompletableFuture<AtLine> awaitBroker(CompletableFuture<?> sent, CompletableFuture<AtLine> urc,
+            int current) {
         sent.whenComplete((response, error) -> {
             if (error != null) {
                 urc.completeExceptionally(unwrap(error));
@@ -576,6 +666,11 @@ public final class Bc26MqttClient {
         });
         awaitingBroker.add(urc);
         urc.whenComplete((line, error) -> awaitingBroker.remove(urc));
+        if (connection.get() != current) {
+            // Ended between the caller's check and this registration: failAwaiting() may have run before the add.
+            urc.completeExceptionally(new MqttException(MqttException.Reason.CONNECTION_LOST,
+                    "The MQTT connection closed before the answer"));
+        }
         return urc.handle((line, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);

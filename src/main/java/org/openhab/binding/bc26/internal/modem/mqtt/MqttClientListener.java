@@ -38,10 +38,18 @@ public interface MqttClientListener {
     void connectionLost(int code, String reason);
 
     /**
-     * A +QMTRECV record could not be parsed (cut by a restart, malformed): it is dropped, never delivered.
+     * A +QMTRECV record could not be delivered (its end was lost, it was too long, malformed): the message is lost.
      *
-     * @param record the line as text
+     * @param topic the record's topic, or "" when even that could not be read
+     * @param reason why it was dropped
      */
-    default void receiveDropped(String record) {
-    }
+    void receiveDropped(String topic, String reason);
+
+    /**
+     * The receive format was configured at a connect.
+     *
+     * @param format the format the modem uses now
+     * @param asConfigured false when the firmware refused the configured one (hex) and the client fell back to text
+     */
+    void receiveFormatChosen(ReceiveFormat format, boolean asConfigured);
 }

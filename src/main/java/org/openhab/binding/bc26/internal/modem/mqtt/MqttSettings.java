@@ -32,8 +32,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtText;
  * @param packetTimeoutSeconds 1-60: how long the modem waits for a broker acknowledgement
  * @param retries 0-10: how often the modem resends an unacknowledged packet
  * @param will last will, or null
- * @param hexReceive whether the modem delivers payloads in hex (AT+QMTCFG="dataformat" receive format 1), which
- *            keeps binary payloads intact
+ * @param hexReceive whether the modem is asked to deliver payloads in hex (AT+QMTCFG="dataformat" receive format 1):
+ *            one line per message, binary payloads intact, and no payload can imitate the modem's own lines
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -99,9 +99,12 @@ public record MqttSettings(int connectId, String host, int port, String clientId
         }
     }
 
-    /** Settings with the modem's defaults: keep-alive 120 s, clean session, MQTT 3.1.1, 10 s timeout, 3 retries. */
+    /**
+     * Settings with the modem's defaults (keep-alive 120 s, clean session, MQTT 3.1.1, 10 s timeout, 3 retries) and
+     * the hex receive format.
+     */
     public static MqttSettings of(int connectId, String host, int port, String clientId) {
-        return new MqttSettings(connectId, host, port, clientId, null, null, 120, true, 4, 10, 3, null, false);
+        return new MqttSettings(connectId, host, port, clientId, null, null, 120, true, 4, 10, 3, null, true);
     }
 
     /** Same settings with credentials. */

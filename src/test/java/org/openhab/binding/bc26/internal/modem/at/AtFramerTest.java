@@ -31,18 +31,25 @@ class AtFramerTest {
 
     private final List<String> tokens = new ArrayList<>();
     private final List<AtLine> lines = new ArrayList<>();
+    /** The framer's clock: moved on by hand to make a quiet line. */
+    private long now;
     private final AtFramer framer = new AtFramer(new AtFramer.Sink() {
         @Override
         public void line(AtLine line) {
             lines.add(line);
-            tokens.add((line.isComplete() ? "" : "CUT:") + line.text());
+            tokens.add((line.isComplete() ? "" : "CUT:")
+                    + (line.trust() == AtLine.Trust.MODEM ? "" : line.trust() + ":") + line.text());
         }
 
         @Override
         public void prompt() {
             tokens.add(">");
         }
-    });
+    }, () -> now);
+
+    private void quiet() {
+        now += AtFramer.QUIET_NANOS;
+    }
 
     private void feed(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -78,7 +85,7 @@ class AtFramerTest {
     @Test
     void aQmtrecvPayloadWithLineBreaksStaysOneRecord() {
         feed("\r\n+QMTRECV: 0,1,\"t\",\"{\r\n  \"a\": 1,\r\n\r\n  \"b\": \"x\"\r\n}\"\r\n\r\nOK\r\n");
-        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"{\r\n  \"a\": 1,\r\n\r\n  \"b\": \"x\"\r\n}\"", "OK"), tokens);
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"{\r\n  \"a\": 1,\r\n\r\n  \"b\": \"x\"\r\n}\"", "AFTER_RECORD:OK"), tokens);
     }
 
     @Test
@@ -94,15 +101,67 @@ class AtFramerTest {
     }
 
     @Test
-    void anOpenRecordCutByANewUrcIsReportedIncomplete() {
-        feed("\r\n+QMTRECV: 0,1,\"t\",\"half\r\n+QMTSTAT: 0,1\r\n");
-        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half", "+QMTSTAT: 0,1"), tokens);
+    void everyLineInsideAnOpenRecordIsPayloadWhateverItLooksLike() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"a\r\n+QMTSTAT: 0,1\r\nOK\r\nF1: 0000 0000\n\r+QMTPUB: 0,5,0\r\nb\"\r\n");
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"a\r\n+QMTSTAT: 0,1\r\nOK\r\nF1: 0000 0000\n\r+QMTPUB: 0,5,0\r\nb\""),
+                tokens);
     }
 
     @Test
-    void anOpenRecordCutByTheBootBannerIsReportedIncomplete() {
+    void aRecordWhoseEndNeverComesIsCutWhenTheLineGoesQuietAndItsLinesAreMarkedAsPossiblePayload() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"half\r\n+QMTSTAT: 0,1\r\n");
+        assertEquals(List.of(), tokens, "still open: the rest of the payload may come");
+        quiet();
+        feed("\r\nOK\r\n");
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half\r\n+QMTSTAT: 0,1", "INSIDE_RECORD:+QMTSTAT: 0,1", "OK"),
+                tokens);
+    }
+
+    @Test
+    void aQuietCheckCutsAnOpenRecordWhenNoMoreBytesCome() {
         feed("+QMTRECV: 0,1,\"t\",\"half\n\rF1: 0000 0000\n\r");
-        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half", "F1: 0000 0000"), tokens);
+        framer.quietCheck();
+        assertEquals(List.of(), tokens, "not quiet yet");
+        quiet();
+        framer.quietCheck();
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"half\n\rF1: 0000 0000", "INSIDE_RECORD:F1: 0000 0000"),
+                tokens);
+        assertFalse(framer.isRecordOpen());
+    }
+
+    @Test
+    void linesRightAfterATextRecordAreMarkedUntilTheLineGoesQuiet() {
+        feed("\r\n+QMTRECV: 0,0,\"t\",\"a\"\r\n+QMTSTAT: 0,1\r\n");
+        quiet();
+        feed("\r\n+QMTSTAT: 0,1\r\n");
+        assertEquals(List.of("+QMTRECV: 0,0,\"t\",\"a\"", "AFTER_RECORD:+QMTSTAT: 0,1", "+QMTSTAT: 0,1"), tokens);
+    }
+
+    @Test
+    void noPromptInsideOrRightAfterARecord() {
+        framer.expectPrompt(true);
+        feed("\r\n+QMTRECV: 0,0,\"t\",\"a\r\n> \"\r\n");
+        feed("\r\n> x\r\n");
+        assertFalse(tokens.contains(">"), tokens.toString());
+        quiet();
+        feed("\r\n> ");
+        assertEquals(">", tokens.get(tokens.size() - 1));
+    }
+
+    @Test
+    void inTheHexFormatEveryRecordIsOneLineAndOnlyABrokenOneMarksWhatFollows() {
+        framer.setHexRecords(true);
+        feed("\r\n+QMTRECV: 0,0,\"t\",\"414243\"\r\n+QMTSTAT: 0,1\r\n");
+        quiet();
+        feed("\r\n+QMTRECV: 0,0,\"t\r\n+QMTSTAT: 0,1\r\n\",\"41\"\r\n");
+        assertEquals(List.of("+QMTRECV: 0,0,\"t\",\"414243\"", "+QMTSTAT: 0,1", "+QMTRECV: 0,0,\"t",
+                "AFTER_RECORD:+QMTSTAT: 0,1", "AFTER_RECORD:\",\"41\""), tokens);
+    }
+
+    @Test
+    void aRecordTooLongToDeliverIsReadToItsEndAndReportedCut() {
+        feed("\r\n+QMTRECV: 0,1,\"big\",\"start\r\n" + ("y".repeat(1000) + "\r\nOK\r\n").repeat(20) + "end\"\r\nOK\r\n");
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"big\",\"start", "AFTER_RECORD:OK"), tokens);
     }
 
     @Test

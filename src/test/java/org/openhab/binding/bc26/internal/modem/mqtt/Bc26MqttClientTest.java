@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.bc26.internal.modem.testing.DriverHarness;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.ScriptedModem;
 
 /**
@@ -37,8 +38,9 @@ import org.openhab.binding.bc26.internal.modem.testing.ScriptedModem;
 @NonNullByDefault
 class Bc26MqttClientTest {
 
+    /** The text receive format, so the scripted modem's records can be read in the tests; hex has its own tests. */
     private static final MqttSettings SETTINGS = MqttSettings.of(0, "broker.example", 1883, "cid")
-            .withCredentials("user", "secret");
+            .withCredentials("user", "secret").withHexReceive(false);
 
     private @NonNullByDefault({}) ScriptedModem modem;
     private @NonNullByDefault({}) DriverHarness driver;
@@ -46,13 +48,19 @@ class Bc26MqttClientTest {
     private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> losses = new LinkedBlockingQueue<>();
     private final BlockingQueue<MqttState> states = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> drops = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> formats = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
         modem = ScriptedModem.start();
         modem.on("AT\\+QMTCFG=.*", "\r\nOK\r\n");
         driver = new DriverHarness(modem.port());
-        client = new Bc26MqttClient(driver.engine, SETTINGS, new MqttClientListener() {
+        client = clientWith(SETTINGS);
+    }
+
+    private Bc26MqttClient clientWith(MqttSettings settings) {
+        Bc26MqttClient created = new Bc26MqttClient(driver.engine, settings, new MqttClientListener() {
             @Override
             public void stateChanged(MqttState state) {
                 states.add(state);
@@ -67,8 +75,19 @@ class Bc26MqttClientTest {
             public void connectionLost(int code, String reason) {
                 losses.add(code + " " + reason);
             }
+
+            @Override
+            public void receiveDropped(String topic, String reason) {
+                drops.add(topic + ": " + reason);
+            }
+
+            @Override
+            public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+                formats.add(format + (asConfigured ? "" : " (fallback)"));
+            }
         });
-        driver.urcHandler = client::handleUrc;
+        driver.urcHandler = created::handleUrc;
+        return created;
     }
 
     @AfterEach
@@ -359,6 +378,70 @@ class Bc26MqttClientTest {
         assertEquals("AT+QMTDISC=0", modem.nextCommandStartingWith("AT+QMTDISC"));
         assertEquals("AT+QMTCLOSE=0", modem.nextCommand());
         assertEquals(MqttState.CLOSED, client.state());
+    }
+
+    @Test
+    void hexReceiveIsTheDefaultAndNoPayloadCanLookLikeAModemLine() throws Exception {
+        client = clientWith(SETTINGS.withHexReceive(true));
+        connected();
+        assertEquals("AT+QMTCFG=\"dataformat\",0,0,1", modem.nextCommandStartingWith("AT+QMTCFG=\"dataformat\""));
+        assertEquals("HEX", formats.poll(10, TimeUnit.SECONDS));
+        assertTrue(MqttSettings.of(0, "h", 1883, "c").hexReceive(), "hex unless asked otherwise");
+        // "x", CR LF, "+QMTSTAT: 0,1", CR LF, "OK": in hex all one line of digits.
+        byte[] hostile = "x\r\n+QMTSTAT: 0,1\r\nOK".getBytes(StandardCharsets.US_ASCII);
+        modem.send("\r\n+QMTRECV: 0,7,\"a\",\"b\",\"" + java.util.HexFormat.of().formatHex(hostile) + "\"\r\n");
+        MqttMessage message = messages.poll(10, TimeUnit.SECONDS);
+        assertNotNull(message);
+        assertEquals("a\",\"b", message.topic(), "the payload is found from the end, so even this topic parses");
+        assertArrayEquals(hostile, message.payload());
+        assertEquals(MqttState.CONNECTED, client.state());
+        assertTrue(losses.isEmpty());
+    }
+
+    @Test
+    void aHexRecordThatIsNotHexIsDroppedAndReportedWithItsTopic() throws Exception {
+        client = clientWith(SETTINGS.withHexReceive(true));
+        connected();
+        modem.send("\r\n+QMTRECV: 0,0,\"site/pump\",\"4F4\"\r\n\r\n+QMTRECV: 0,0,\"site/ok\",\"4F4B\"\r\n");
+        MqttMessage message = messages.poll(10, TimeUnit.SECONDS);
+        assertNotNull(message);
+        assertEquals("OK", message.payloadText());
+        assertEquals("site/pump: it is not a record of the hex format", drops.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void firmwareWithoutTheDataFormatItemFallsBackToTextAndSaysSo() throws Exception {
+        modem.on("AT\\+QMTCFG=\"dataformat\".*", "\r\nERROR\r\n");
+        client = clientWith(SETTINGS.withHexReceive(true));
+        connected();
+        assertEquals("TEXT (fallback)", formats.poll(10, TimeUnit.SECONDS));
+        assertEquals(ReceiveFormat.TEXT, client.receiveFormat());
+        modem.send("\r\n+QMTRECV: 0,0,\"t\",\"plain\"\r\n");
+        MqttMessage message = messages.poll(10, TimeUnit.SECONDS);
+        assertNotNull(message);
+        assertEquals("plain", message.payloadText());
+    }
+
+    /**
+     * A broker that accepts and drops at once: +QMTCONN and +QMTSTAT in one write. Before the fix the +QMTSTAT found
+     * the client still CONNECTING and was ignored, and the bring-up then set CONNECTED on a dead connection.
+     */
+    @Test
+    void aQmtstatInTheSameReadAsTheConnackIsAConnectionLossNotAConnectedClient() throws Exception {
+        modem.on("AT\\+QMTOPEN=.*", "\r\nOK\r\n\r\n+QMTOPEN: 0,0\r\n");
+        modem.on("AT\\+QMTCONN=0,.*", "\r\nOK\r\n\r\n+QMTCONN: 0,0,0\r\n\r\n+QMTSTAT: 0,1\r\n");
+        boolean threw = false;
+        try {
+            client.connect();
+        } catch (MqttException e) {
+            threw = true;
+            assertEquals(MqttException.Reason.CONNECTION_LOST, e.getReason());
+        }
+        // The +QMTSTAT has been handled once the harness saw it (the client hears of a URC first).
+        Await.until("+QMTSTAT handled", java.time.Duration.ofSeconds(10),
+                () -> driver.urcs.stream().anyMatch(l -> l.text().startsWith("+QMTSTAT")));
+        assertEquals(MqttState.CLOSED, client.state());
+        assertTrue(threw || !losses.isEmpty(), "the loss reached the owner: by the connect failing or as a loss");
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class DriverHarness implements AtEventListener, AutoCloseable {
     public final BlockingQueue<AtLine> urcs = new LinkedBlockingQueue<>();
     public final BlockingQueue<String> linkLosses = new LinkedBlockingQueue<>();
     public final AtomicInteger restarts = new AtomicInteger();
+    /** Lines that may be payload text, handed over for verification. */
+    public final BlockingQueue<AtLine> claims = new LinkedBlockingQueue<>();
     public final AtEngine engine;
     /** Also receives every URC (e.g. an MQTT client under test). */
     public volatile Consumer<AtLine> urcHandler = line -> {
@@ -64,6 +66,11 @@ public final class DriverHarness implements AtEventListener, AutoCloseable {
     @Override
     public void modemRestarted() {
         restarts.incrementAndGet();
+    }
+
+    @Override
+    public void claimToVerify(AtLine line) {
+        claims.add(line);
     }
 
     @Override

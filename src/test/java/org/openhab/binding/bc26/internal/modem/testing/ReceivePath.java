@@ -21,6 +21,7 @@ import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
@@ -59,7 +60,19 @@ public final class ReceivePath implements AtEventListener, MqttClientListener, A
     }
 
     @Override
+    public void claimToVerify(AtLine line) {
+    }
+
+    @Override
     public void linkLost(String reason) {
+    }
+
+    @Override
+    public void receiveDropped(String topic, String reason) {
+    }
+
+    @Override
+    public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
     }
 
     @Override

@@ -1,0 +1,33 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.mqtt;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * How the modem prints the payload of a received message ({@code AT+QMTCFG="dataformat",<id>,<send>,<recv>}).
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public enum ReceiveFormat {
+    /** Hex digits, one record per line: no payload can look like a modem line. The default. */
+    HEX,
+    /** Raw text: a payload can hold line breaks and lines that look like the modem's own. */
+    TEXT;
+
+    /** The configuration and command-line word: {@code hex} or {@code text}. */
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
