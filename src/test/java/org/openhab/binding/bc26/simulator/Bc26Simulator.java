@@ -86,6 +86,11 @@ public final class Bc26Simulator implements AutoCloseable {
         public Duration answerTime = Duration.ZERO;
         /** SIM PIN, or null for a SIM without PIN. */
         public @Nullable String simPin;
+        /**
+         * Firmware of the BC26 MQTT application note V1.0, which lacks the "version", "dataformat" and "echomode"
+         * items of AT+QMTCFG (they answer ERROR): messages arrive as text only.
+         */
+        public boolean firmwareV10;
     }
 
     static final String BANNER = "\n\rF1: 0000 0000\n\rV0: 0000 0000 [0001]\n\r00: 0006 000C\n\r01: 0000 0000\n\r"
@@ -140,6 +145,9 @@ public final class Bc26Simulator implements AutoCloseable {
     private @Nullable Integer nextConnack;
     private Duration answerDelay = Duration.ZERO;
     private @Nullable String deniedFilter;
+    private boolean dropAfterNextConnack;
+    /** Answers held back (the modem still working on them), printed by {@link #releaseAnswers()}. */
+    private volatile @Nullable List<String> heldAnswers;
 
     /** A publish waiting for its data after the {@code >} prompt. */
     private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
@@ -154,7 +162,12 @@ public final class Bc26Simulator implements AutoCloseable {
         powerOn();
     }
 
-    /** Where output goes (a new pty or socket after the link was cut and restored). */
+    /** The behaviour knobs, read at each command: a test may change them before the binding starts. */
+    public Options options() {
+        return options;
+    }
+
+        /** Where output goes (a new pty or socket after the link was cut and restored). */
     public void setSink(Consumer<byte[]> sink) {
         out.setSink(sink);
     }
@@ -496,6 +509,10 @@ public final class Bc26Simulator implements AutoCloseable {
     private void qmtcfg(String args) {
         SimParams p = SimParams.parse(args);
         String item = p.text(0).toLowerCase(Locale.ROOT);
+        if (options.firmwareV10 && List.of("version", "dataformat", "echomode").contains(item)) {
+            respond("\r\nERROR\r\n");
+            return;
+        }
         SimClient c = clientOf(p, 1);
         if (c == null) {
             respond("\r\nERROR\r\n");
@@ -631,6 +648,20 @@ public final class Bc26Simulator implements AutoCloseable {
         c.state = SimClient.State.CONNECTING;
         Integer forced = nextConnack;
         nextConnack = null;
+        if (dropAfterNextConnack) {
+            // The broker accepts and drops the link at once: the modem prints both in one write.
+            dropAfterNextConnack = false;
+            c.state = SimClient.State.CLOSED;
+            long gen = generation;
+            after(Duration.ofMillis(800), () -> {
+                synchronized (this) {
+                    if (gen == generation) {
+                        out.send("\r\n+QMTCONN: " + c.id + ",0,0\r\n\r\n+QMTSTAT: " + c.id + ",1\r\n");
+                    }
+                }
+            });
+            return;
+        }
         String clientId = p.text(1);
         String user = p.size() > 2 ? p.text(2) : null;
         String password = p.size() > 3 ? p.text(3) : null;
@@ -905,7 +936,12 @@ public final class Bc26Simulator implements AutoCloseable {
             return;
         }
         c.publishesInFlight = Math.max(0, c.publishesInFlight - 1);
-        urcIf(gen, urc);
+        List<String> answers = heldAnswers;
+        if (answers != null) {
+            answers.add("\r\n" + urc + "\r\n");
+        } else {
+            urcIf(gen, urc);
+        }
         if (c.publishesInFlight == 0) {
             List<Runnable> held = new ArrayList<>(c.heldDeliveries);
             c.heldDeliveries.clear();
@@ -994,6 +1030,33 @@ public final class Bc26Simulator implements AutoCloseable {
     /** The next AT+QMTOPEN reports {@code result} (-1..5) instead of trying the broker. */
     public synchronized void failNextOpen(int result) {
         nextOpenResult = result;
+    }
+
+    /**
+     * The next AT+QMTCONN is accepted and the connection dropped at once: {@code +QMTCONN: id,0,0} and
+     * {@code +QMTSTAT: id,1} in one write, as a broker that closes right after its CONNACK makes the modem print them.
+     */
+    public synchronized void acceptThenDropNextConnect() {
+        dropAfterNextConnack = true;
+    }
+
+    /**
+     * Holds back every answer to a command and every publish result from now on, as a modem still working on them;
+     * URCs of received messages still come. {@link #releaseAnswers()} prints what was held, in order.
+     */
+    public synchronized void holdAnswers() {
+        if (heldAnswers == null) {
+            heldAnswers = new ArrayList<>();
+        }
+    }
+
+    /** Prints the answers held since {@link #holdAnswers()}, in order, and answers at once again. */
+    public synchronized void releaseAnswers() {
+        List<String> held = heldAnswers;
+        heldAnswers = null;
+        if (held != null) {
+            held.forEach(out::send);
+        }
     }
 
     /** The next AT+QMTCONN reports CONNACK {@code code} (1-5) without asking the broker. */
@@ -1203,6 +1266,11 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     private void respond(String text) {
+        List<String> held = heldAnswers;
+        if (held != null) {
+            held.add(text);
+            return;
+        }
         if (answerDelay.isZero()) {
             out.pause(scaled(options.answerTime));
             out.send(text);

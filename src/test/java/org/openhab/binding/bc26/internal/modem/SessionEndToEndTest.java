@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.internal.modem.testing.Observer;
@@ -56,6 +57,7 @@ class SessionEndToEndTest {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
     private final BlockingQueue<SessionFailure> failures = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> receiveFormats = new LinkedBlockingQueue<>();
     private @Nullable Mosquitto broker;
     private @Nullable SimTransport modem;
     private @Nullable ModemSession session;
@@ -91,6 +93,11 @@ class SessionEndToEndTest {
             @Override
             public void messageReceived(MqttMessage message) {
                 messages.add(message);
+            }
+
+            @Override
+            public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+                receiveFormats.add(format.word() + (asConfigured ? "" : " (fallback)"));
             }
         };
     }
@@ -267,6 +274,42 @@ class SessionEndToEndTest {
             Await.until("online after +QMTSTAT " + code, ONLINE, session::isOnline);
             assertRoundTrip(session, "stat" + code);
         }
+    }
+
+    /**
+     * A broker that accepts and drops at once (+QMTCONN: 0,0,0 and +QMTSTAT: 0,1 in one write) is a loss the session
+     * recovers from; before the fix the client stayed CONNECTED on the dead connection and nothing went through.
+     */
+    @Test
+    void aConnectionDroppedRightAfterItsConnackIsRecoveredAndNeverReportedOnlineWhileDead() throws Exception {
+        ModemSession session = startOnline();
+        assertEquals("hex", receiveFormats.poll(10, TimeUnit.SECONDS), "hex unless asked otherwise");
+        int connectsBefore = commandsStartingWith("AT+QMTCONN=");
+        modem.simulator().acceptThenDropNextConnect();
+        failures.clear();
+        modem.simulator().injectQmtStat(0, 1);
+        Await.until("two connects after the fault: the dropped one and the next", ONLINE,
+                () -> commandsStartingWith("AT+QMTCONN=") >= connectsBefore + 2);
+        Await.until("online again", ONLINE, session::isOnline);
+        assertRoundTrip(session, "after-drop");
+        assertTrue(failures.stream().anyMatch(f -> f.kind() == SessionFailure.Kind.CONNECT_FAILED
+                || f.kind() == SessionFailure.Kind.CONNECTION_LOST), failures.toString());
+    }
+
+    @Test
+    void firmwareWithoutTheHexFormatFallsBackToTextAndStillCarriesMessages() throws Exception {
+        ModemSession session = start(null, null, sim -> sim.options().firmwareV10 = true);
+        session.subscribe("to/modem/#", 1);
+        session.start();
+        Await.until("session online", ONLINE, session::isOnline);
+        assertEquals("text (fallback)", receiveFormats.poll(10, TimeUnit.SECONDS));
+        assertRoundTrip(session, "v10");
+    }
+
+    private int commandsStartingWith(String prefix) {
+        SimTransport modem = this.modem;
+        assertNotNull(modem);
+        return (int) modem.simulator().receivedCommands().stream().filter(c -> c.startsWith(prefix)).count();
     }
 
     @Test

@@ -262,8 +262,16 @@ public final class Bc26MqttClient {
     }
 
     private void configure() throws MqttException {
+        try {
+            execute(AtCommand.of("AT+QMTCFG=\"version\"," + idText + "," + settings.protocolVersion()));
+        } catch (MqttException e) {
+            if (e.getReason() != MqttException.Reason.MODEM_ERROR) {
+                throw e;
+            }
+            // Firmware before AN V1.1 has no "version" item and speaks its own default.
+            logger.debug("The modem has no MQTT version setting; it uses its firmware's default");
+        }
         List<String> items = new ArrayList<>();
-        items.add("\"version\"," + idText + "," + settings.protocolVersion());
         items.add("\"keepalive\"," + idText + "," + settings.keepAliveSeconds());
         items.add("\"session\"," + idText + "," + (settings.cleanSession() ? 1 : 0));
         items.add("\"timeout\"," + idText + "," + settings.packetTimeoutSeconds() + "," + settings.retries() + ",0");
