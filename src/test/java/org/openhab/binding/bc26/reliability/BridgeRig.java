@@ -60,6 +60,7 @@ public final class BridgeRig implements AutoCloseable {
     private volatile Consumer<String> downlink = event -> {
     };
     private volatile String lastError = "";
+    private final Map<String, String> channelStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param name the thing id (also part of the outbox file name)
@@ -91,6 +92,7 @@ public final class BridgeRig implements AutoCloseable {
         }).when(callback).channelTriggered(Mockito.any(), Mockito.any(), Mockito.any());
         Mockito.doAnswer(invocation -> {
             ChannelUID channel = invocation.getArgument(0);
+            channelStates.put(channel.getId(), invocation.getArgument(1).toString());
             if (channel.getId().equals(Bc26BindingConstants.CHANNEL_LAST_ERROR)) {
                 lastError = invocation.getArgument(1).toString();
             }
@@ -129,6 +131,11 @@ public final class BridgeRig implements AutoCloseable {
     /** The last state of the bridge's last-error channel ("" before any). */
     public String lastError() {
         return lastError;
+    }
+
+    /** The last state a channel of the bridge was given, or "" before any. */
+    public String channelState(String channelId) {
+        return channelStates.getOrDefault(channelId, "");
     }
 
     public List<Transition> transitions() {

@@ -148,6 +148,9 @@ public final class Bc26Simulator implements AutoCloseable {
     private boolean dropAfterNextConnack;
     /** Answers held back (the modem still working on them), printed by {@link #releaseAnswers()}. */
     private volatile @Nullable List<String> heldAnswers;
+    /** The {@code >} prompt is among the held answers: data from the host now came before the modem asked for it. */
+    private boolean promptHeld;
+    private long dataBeforePrompt;
 
     /** A publish waiting for its data after the {@code >} prompt. */
     private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
@@ -217,6 +220,9 @@ public final class Bc26Simulator implements AutoCloseable {
             byte b = bytes[i];
             PendingData pending = pendingData;
             if (pending != null) {
+                if (promptHeld) {
+                    dataBeforePrompt++;
+                }
                 if (b == 0x1A) {
                     pendingData = null;
                     byte[] payload = data.toByteArray();
@@ -855,6 +861,7 @@ public final class Bc26Simulator implements AutoCloseable {
         if (p.size() == 5) {
             pendingData = pending;
             data.reset();
+            promptHeld = heldAnswers != null;
             respond("\r\n> ");
             return;
         }
@@ -1054,9 +1061,15 @@ public final class Bc26Simulator implements AutoCloseable {
     public synchronized void releaseAnswers() {
         List<String> held = heldAnswers;
         heldAnswers = null;
+        promptHeld = false;
         if (held != null) {
             held.forEach(out::send);
         }
+    }
+
+    /** Bytes of publish data the host sent while the {@code >} prompt was still held back: sent before it was asked. */
+    public synchronized long dataBeforePrompt() {
+        return dataBeforePrompt;
     }
 
     /** The next AT+QMTCONN reports CONNACK {@code code} (1-5) without asking the broker. */

@@ -154,8 +154,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         topicListeners.forEach((filter, listeners) -> session.subscribe(filter, 1));
         session.start();
-        refreshJob = scheduler.scheduleWithFixedDelay(this::refresh, 15, Math.max(10, config.refreshInterval),
-                TimeUnit.SECONDS);
+        // Every connect refreshes at once (afterConnect), so the first periodic read waits a whole interval.
+        int interval = Math.max(10, config.refreshInterval);
+        refreshJob = scheduler.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.SECONDS);
         updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outboxSize()));
         updateState(CHANNEL_MESSAGES_DROPPED, new DecimalType(messagesDropped.get()));
     }
@@ -400,7 +401,12 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 .anyMatch(c -> filter.equals(c.getConfiguration().as(TriggerChannelConfig.class).stateTopic));
     }
 
-    /** Whether the MQTT session is up. */
+    /** The running modem session, while initialized (for diagnostics: the console and tests). */
+    public Optional<ModemSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+        /** Whether the MQTT session is up. */
     public boolean isSessionOnline() {
         ModemSession session = this.session;
         return session != null && session.isOnline();

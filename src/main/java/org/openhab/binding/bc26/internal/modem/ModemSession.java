@@ -688,7 +688,15 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         };
     }
 
-    /** Runs a raw command on the open port (troubleshooting). */
+    /**
+     * Final results (OK, ERROR) the modem printed while no command was in flight, on the open port: late answers to
+     * timed-out commands, or the trace of a command completed by a line that was not its answer.
+     */
+    public long strayFinalResults() {
+        return modem().map(m -> m.engine().strayFinalResults()).orElse(0L);
+    }
+
+        /** Runs a raw command on the open port (troubleshooting). */
     public List<String> raw(String command) throws AtException {
         Bc26Modem modem = modem().orElseThrow(() -> new AtException(AtException.Kind.CLOSED, "The port is not open"));
         return modem.engine().execute(AtCommand.of(command).withBareInfo()).lines();

@@ -264,14 +264,14 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         runAfterLock();
     }
 
-    /** Called under the lock: while a text record is open, make sure a quiet line ends it. */
+    /** Called under the lock: while a text record is open (or a prompt may be one), make sure a quiet line decides. */
     private void scheduleQuietCheck() {
         Future<?> previous = quietCheck;
         if (previous != null) {
             previous.cancel(false);
             quietCheck = null;
         }
-        if (framer.isRecordOpen() && !closed) {
+        if (framer.awaitsQuiet() && !closed) {
             try {
                 quietCheck = scheduler.schedule(() -> {
                     synchronized (lock) {
@@ -506,6 +506,15 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
         if (line.trust() == AtLine.Trust.INSIDE_RECORD) {
             logger.debug("Ignoring a line from inside a cut +QMTRECV record: {}", AtText.printable(text));
+            return true;
+        }
+        Pending pending = current;
+        if ((kind == LineKind.OK || kind == LineKind.FINAL_ERROR) && pending != null
+                && pending.command.promptData() != null && !pending.promptAnswered) {
+            // The modem answers a data-mode publish with its prompt first: a final result now, right after a record,
+            // is payload text. Believing it would leave the modem in data mode, swallowing the next command as data.
+            logger.debug("Ignoring '{}' right after a +QMTRECV record while waiting for the prompt",
+                    AtText.printable(text));
             return true;
         }
         return false;

@@ -78,6 +78,8 @@ public final class AtFramer {
     private boolean recordOverflow;
     private boolean afterRecord;
     private boolean promptExpected;
+    /** A {@code >} right after a record: the modem's prompt only if the line then stays quiet. */
+    private boolean promptCandidate;
     private boolean skipSpace;
     private boolean hexRecords;
     private long lastByte;
@@ -111,6 +113,14 @@ public final class AtFramer {
         return recordOpen;
     }
 
+    /**
+     * Whether something waits for the line to go quiet ({@link #quietCheck()}): an open text record, or a prompt that
+     * came right after a record.
+     */
+    public boolean awaitsQuiet() {
+        return recordOpen || promptCandidate;
+    }
+
     /** Forgets any partial line, e.g. after the modem restarted. */
     public void reset() {
         line.reset();
@@ -122,6 +132,7 @@ public final class AtFramer {
         recordOverflow = false;
         afterRecord = false;
         promptExpected = false;
+        promptCandidate = false;
     }
 
     /**
@@ -139,6 +150,12 @@ public final class AtFramer {
             cutRecord();
         }
         afterRecord = false;
+        if (promptCandidate) {
+            // Nothing followed the '>': the modem printed it and waits for the data.
+            promptCandidate = false;
+            promptExpected = false;
+            sink.prompt();
+        }
     }
 
     public void feed(byte[] data, int length) {
@@ -152,13 +169,22 @@ public final class AtFramer {
             if (b != ' ') {
                 skipSpace = false;
             }
+            if (promptCandidate && b != ' ') {
+                // The modem goes quiet after its prompt; a payload's '>' line is followed by more of the record.
+                promptCandidate = false;
+                line.write('>');
+            }
             if (b == '\r' || b == '\n') {
                 endOfLine(b);
-            } else if (b == '>' && promptExpected && line.size() == 0 && !recordOpen && !afterRecord) {
-                promptExpected = false;
+            } else if (b == '>' && promptExpected && line.size() == 0 && !recordOpen) {
                 skipSpace = true;
                 breaks.reset();
-                sink.prompt();
+                if (afterRecord) {
+                    promptCandidate = true;
+                } else {
+                    promptExpected = false;
+                    sink.prompt();
+                }
             } else if (b == ' ' && skipSpace) {
                 // BC660K and others print "> " with a trailing space.
                 skipSpace = false;

@@ -142,10 +142,17 @@ class AtFramerTest {
         framer.expectPrompt(true);
         feed("\r\n+QMTRECV: 0,0,\"t\",\"a\r\n> \"\r\n");
         feed("\r\n> x\r\n");
-        assertFalse(tokens.contains(">"), tokens.toString());
-        quiet();
         feed("\r\n> ");
-        assertEquals(">", tokens.get(tokens.size() - 1));
+        feed("\"\r\n");
+        assertFalse(tokens.contains(">"), "a '>' followed by more of the burst is payload: " + tokens);
+        feed("\r\n> ");
+        assertFalse(tokens.contains(">"), "right after a record, a '>' waits for the line to go quiet");
+        quiet();
+        framer.quietCheck();
+        assertEquals(">", tokens.get(tokens.size() - 1), "nothing followed it: the modem's prompt");
+        framer.expectPrompt(true);
+        feed("\r\n> ");
+        assertEquals(List.of(">", ">"), tokens.stream().filter(">"::equals).toList(), "after a quiet line: at once");
     }
 
     @Test
