@@ -141,6 +141,25 @@ class CommandLineIT {
     }
 
     @Test
+    void monitorFailsWhenFewerMessagesThanCountCameInTheTimeGiven() throws Exception {
+        Run run = run("monitor", "--port", modem.portName(), "--host", "127.0.0.1", "--mqtt-port",
+                Integer.toString(broker.port()), "--username", "farm", "--password-file", passwordFile().toString(),
+                "--subscribe", "silent/#:1", "--count", "2", "--seconds", "3");
+        assertEquals(1, run.code(), run.out().toString());
+        assertTrue(run.out().stream().anyMatch(l -> l.contains("\"online\":true")), "the session came up: "
+                + run.out());
+        assertTrue(run.out().stream().anyMatch(l -> l.contains("\"event\":\"receiveFormat\"")
+                && l.contains("\"format\":\"hex\"")), "hex by default: " + run.out());
+        String last = run.out().get(run.out().size() - 1);
+        assertTrue(last.contains("\"error\":\"TOO_FEW_MESSAGES\"") && last.contains("0 of 2 messages in 3 s"), last);
+        assertTrue(run.err().contains("TOO_FEW_MESSAGES"), run.err());
+        Run badFormat = run("monitor", "--port", modem.portName(), "--host", "127.0.0.1", "--subscribe", "a",
+                "--receive-format", "base64");
+        assertEquals(2, badFormat.code());
+        assertTrue(badFormat.err().contains("--receive-format is hex or text"), badFormat.err());
+    }
+
+    @Test
     void atSendsOneRawCommand() throws Exception {
         Run run = run("at", "--port", modem.portName(), "AT+CSQ");
         assertEquals(0, run.code(), run.err());

@@ -14,6 +14,7 @@ package org.openhab.binding.bc26.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +151,30 @@ class Bc26ModemHandlerTest {
         assertEquals("-73 dBm", states.get("rssi").toString());
         assertEquals(new DecimalType(4), states.get("signal-strength"));
         assertEquals("REGISTERED_HOME", states.get("registration").toString());
+    }
+
+    @Test
+    void theReceiveFormatInUseIsAPropertyAndADroppedMessageIsCounted() {
+        Bridge bridge = bridge(Map.of());
+        handler(bridge).initialize();
+        awaitOnline(bridge);
+        assertEquals("hex", bridge.getProperties().get("receiveFormat"), "hex by default");
+        assertEquals(new DecimalType(0), states.get("messages-dropped"));
+        // A record that is not one of the hex format (the modem lost part of it): lost data, so counted and shown.
+        modem.simulator().sendRaw("\r\n+QMTRECV: 0,0,\"door/front\",\"4F5\"\r\n".getBytes(StandardCharsets.UTF_8));
+        Await.until("the drop counted", ONLINE, () -> new DecimalType(1).equals(states.get("messages-dropped")));
+        assertTrue(states.get("last-error").toString().contains("door/front"), states.get("last-error").toString());
+        assertEquals(ThingStatus.ONLINE, bridge.getStatus());
+    }
+
+    @Test
+    void oldFirmwareWithoutTheHexFormatFallsBackToTextAndTheBridgeSaysSo() {
+        modem.simulator().options().firmwareV10 = true;
+        Bridge bridge = bridge(Map.of());
+        handler(bridge).initialize();
+        awaitOnline(bridge);
+        Await.until("the receive format property", ONLINE,
+                () -> "text (the modem firmware refused hex)".equals(bridge.getProperties().get("receiveFormat")));
     }
 
     @Test

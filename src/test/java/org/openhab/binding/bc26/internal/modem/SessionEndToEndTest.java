@@ -62,6 +62,8 @@ class SessionEndToEndTest {
     private @Nullable SimTransport modem;
     private @Nullable ModemSession session;
     private @Nullable Observer observer;
+    /** The receive format of the next {@link #start}: hex unless a test asks for text. */
+    private boolean hexReceive = true;
 
     @AfterEach
     void stop() {
@@ -112,7 +114,7 @@ class SessionEndToEndTest {
         this.modem = modem;
         prepare.accept(modem.simulator());
         MqttSettings mqtt = MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-test").withCredentials(user,
-                password);
+                password).withHexReceive(hexReceive);
         ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, recording());
         this.session = session;
@@ -304,6 +306,27 @@ class SessionEndToEndTest {
         Await.until("session online", ONLINE, session::isOnline);
         assertEquals("text (fallback)", receiveFormats.poll(10, TimeUnit.SECONDS));
         assertRoundTrip(session, "v10");
+    }
+
+    /**
+     * In the text format a +QMTSTAT in the same burst as a message may be payload, so it is verified: when the modem
+     * confirms the loss (AT+QMTCONN? no longer lists the client connected), the session ends and comes back.
+     */
+    @Test
+    void aRealQmtstatRightAfterATextMessageIsVerifiedAndEndsTheSession() throws Exception {
+        hexReceive = false;
+        ModemSession session = startOnline();
+        assertEquals("text", receiveFormats.poll(10, TimeUnit.SECONDS));
+        int readsBefore = commandsStartingWith("AT+QMTCONN?");
+        failures.clear();
+        modem.simulator().sendRaw("\r\n+QMTRECV: 0,0,\"to/modem/x\",\"last words\"\r\n".getBytes(StandardCharsets.UTF_8));
+        modem.simulator().injectQmtStat(0, 1);
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure, "the verified loss ends the session");
+        assertEquals(SessionFailure.Kind.CONNECTION_LOST, failure.kind());
+        assertTrue(commandsStartingWith("AT+QMTCONN?") > readsBefore, "verified with AT+QMTCONN? first");
+        Await.until("online again", ONLINE, session::isOnline);
+        assertRoundTrip(session, "after-verified-loss");
     }
 
     private int commandsStartingWith(String prefix) {

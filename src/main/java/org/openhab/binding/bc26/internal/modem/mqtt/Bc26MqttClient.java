@@ -91,6 +91,9 @@ public final class Bc26MqttClient {
         this.settings = settings;
         this.listener = listener;
         this.idText = Integer.toString(settings.connectId());
+        // The format asked for, until the modem refuses it at the next connect.
+        this.hexReceiveInUse = settings.hexReceive();
+        engine.setHexRecords(settings.hexReceive());
     }
 
     public MqttState state() {

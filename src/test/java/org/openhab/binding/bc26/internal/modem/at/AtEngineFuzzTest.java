@@ -44,8 +44,9 @@ class AtEngineFuzzTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<MqttMessage> delivered = Collections.synchronizedList(new ArrayList<>());
-    private final ReceivePath path = new ReceivePath(scheduler, MqttSettings.of(0, "broker", 1883, "fuzz"),
-            delivered::add);
+    /** The text receive format: the hard one to frame (hex has its own test below). */
+    private final ReceivePath path = new ReceivePath(scheduler,
+            MqttSettings.of(0, "broker", 1883, "fuzz").withHexReceive(false), delivered::add);
 
     @AfterEach
     void stop() {
@@ -147,7 +148,7 @@ class AtEngineFuzzTest {
 
     /** Text payloads as BC26 prints them: raw quotes, commas, line breaks, UTF-8, within text mode's limits. */
     private static byte[] randomPayload(Random random) {
-        String alphabet = "abcXYZ019 ,.:{}[]\"'\r\n溫度　";
+        String alphabet = "abcXYZ019 ,.:{}[]\"'\r\n溫度　+OKERF";
         StringBuilder payload = new StringBuilder();
         int length = random.nextInt(80);
         for (int i = 0; i < length; i++) {
@@ -158,14 +159,12 @@ class AtEngineFuzzTest {
         while (text.endsWith("\"") || text.endsWith("\r") || text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
         }
-        // In text mode BC26 cannot frame two things (README, "Receive format"): a payload line ending in a quote
-        // looks like the end of the record, and a payload line starting like a URC cuts it. Hex receive has neither.
+        // In text mode BC26 cannot frame one thing (README, "Receive Format and Hostile Payloads"): a payload line
+        // ending in a quote looks like the end of the record. Hex receive has no such limit. Lines that start like a
+        // URC, OK or the banner stay in: inside a record they are payload.
         text = text.replace("\"\r", "\" \r").replace("\"\n", "\" \n");
         // A payload starting with { or [ is held until its brackets balance; random text rarely balances.
         text = text.replaceFirst("^([ \\r\\n]*)[\\[{ \\r\\n]*", "$1_");
-        for (String start : List.of("\n+", "\r+", "\nOK", "\rOK", "\nERROR", "\rERROR", "\nF1:", "\rF1:")) {
-            text = text.replace(start, "\n_");
-        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
