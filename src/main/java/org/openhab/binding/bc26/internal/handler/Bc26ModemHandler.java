@@ -324,8 +324,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
 
     @Override
     public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
-        updateProperty(PROPERTY_RECEIVE_FORMAT,
-                asConfigured ? format.word() : format.word() + " (the modem firmware refused " + config.receiveFormat + ")");
+        String refused = " (the modem firmware refused " + config.receiveFormat + ")";
+        updateProperty(PROPERTY_RECEIVE_FORMAT, asConfigured ? format.word() : format.word() + refused);
     }
 
     @Override

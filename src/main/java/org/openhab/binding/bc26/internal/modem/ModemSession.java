@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -71,6 +73,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private final Object lock = new Object();
     /** Orders the online/offline reports, so the last one told is the session's state at that moment. */
     private final Object reportLock = new Object();
+    /** A check of a claimed loss or restart is scheduled and has not started. */
+    private final AtomicBoolean claimCheckPending = new AtomicBoolean();
     private boolean reportedOnline;
 
     private @Nullable AtEngine engine;
@@ -591,9 +595,18 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      */
     @Override
     public void claimToVerify(AtLine line) {
+        // One check answers every claim of a burst (a banner is seven lines).
+        if (!claimCheckPending.compareAndSet(false, true)) {
+            logger.debug("'{}' is covered by the check already under way", AtText.printable(line.text()));
+            return;
+        }
         try {
-            scheduler.execute(() -> verifyClaim(line));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+            scheduler.execute(() -> {
+                claimCheckPending.set(false);
+                verifyClaim(line);
+            });
+        } catch (RejectedExecutionException e) {
+            claimCheckPending.set(false);
             logger.debug("Not verifying '{}': the session is stopping", AtText.printable(line.text()));
         }
     }
