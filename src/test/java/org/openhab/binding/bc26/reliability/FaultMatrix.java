@@ -300,6 +300,10 @@ public final class FaultMatrix implements AutoCloseable {
                 }, nothing, Duration.ZERO));
             }
         }
+        faults.add(new Fault("broker accepts, then drops at once (+QMTCONN and +QMTSTAT in one write)", m -> {
+            m.simulator().acceptThenDropNextConnect();
+            m.simulator().injectQmtStat(0, 1);
+        }, nothing, Duration.ZERO));
         faults.add(new Fault("broker restart", m -> m.broker().stop(), m -> m.broker().restart(), outage));
         faults.add(new Fault("modem reboot", m -> m.simulator().reboot(), nothing, Duration.ZERO));
         faults.add(new Fault(SERIAL_LINE_CUT, m -> m.transport().cutLink(),
