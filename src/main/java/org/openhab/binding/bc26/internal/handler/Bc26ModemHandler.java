@@ -25,14 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -41,12 +41,12 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.config.Bc26ModemConfiguration;
 import org.openhab.binding.bc26.internal.modem.Bc26Modem;
-import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
+import org.openhab.binding.bc26.internal.modem.ModemWorker;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
 import org.openhab.binding.bc26.internal.modem.SessionOptions;
-import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
@@ -55,14 +55,10 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
-import org.openhab.binding.bc26.internal.modem.network.Registration;
-import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
 import org.openhab.binding.bc26.internal.outbox.Outbox;
-import org.openhab.core.library.types.DateTimeType;
+import org.openhab.binding.bc26.internal.outbox.PublishPath;
 import org.openhab.core.library.types.DecimalType;
-import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
-import org.openhab.core.library.unit.Units;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
@@ -74,7 +70,6 @@ import org.openhab.core.thing.binding.ThingHandlerService;
 import org.openhab.core.thing.type.ChannelTypeUID;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
-import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +93,17 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesDropped = new AtomicLong();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
     /** Topic filter to the child handlers listening on it. */
-    private final Map<String, List<Consumer<MqttMessage>>> topicListeners = new ConcurrentHashMap<>();
+    private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
+    private final StatusPoller statusPoller = new StatusPoller(this::updateState);
+    /** The trigger channels' listeners of this initialisation (filter and listener), removed at dispose. */
+    private final List<Map.Entry<String, Consumer<MqttMessage>>> triggerListeners = new CopyOnWriteArrayList<>();
 
     private volatile @Nullable ModemSession session;
-    private volatile @Nullable Outbox outbox;
+    /** The bridge's own thread: all modem work, in order; openHAB's shared scheduler never waits on the modem. */
+    private volatile @Nullable ScheduledExecutorService worker;
+    private volatile String workerName = "";
+    private volatile @Nullable PublishPath publishPath;
     private volatile @Nullable ScheduledFuture<?> refreshJob;
     private volatile Bc26ModemConfiguration config = new Bc26ModemConfiguration();
     private volatile Duration publishTimeout = Duration.ofSeconds(45);
@@ -145,18 +144,29 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         publishTimeout = Duration.ofSeconds((long) options.mqtt().packetTimeoutSeconds()
                 * (options.mqtt().retries() + 1) + 5);
-        outbox = new Outbox(config.outboxSize, outboxFile());
         updateStatus(ThingStatus.UNKNOWN);
-        ModemSession session = new ModemSession(options, scheduler, this);
-        this.session = session;
-        for (Channel channel : getThing().getChannels()) {
-            subscribeTrigger(session, channel);
+        workerName = "OH-bc26-" + getThing().getUID().getId();
+        ScheduledExecutorService worker = ModemWorker.start(workerName);
+        this.worker = worker;
+        Outbox outbox;
+        try {
+            outbox = new Outbox(config.outboxSize, outboxFile());
+        } catch (IllegalStateException e) {
+            worker.shutdownNow();
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            return;
         }
-        topicListeners.forEach((filter, listeners) -> session.subscribe(filter, 1));
+        publishPath = new PublishPath(outbox, worker, workerName, publishLink(), publishTimeout, publishEvents());
+        ModemSession session = new ModemSession(options, worker, this, workerName);
+        this.session = session;
+        registerTriggerChannels();
+        // Every filter with the QoS its listeners asked for; refusals reach them all.
+        subscriptions.all().forEach((filter, qos) -> watchSubscription(session.subscribe(filter, qos), filter));
         session.start();
         // Every connect refreshes at once (afterConnect), so the first periodic read waits a whole interval.
         int interval = Math.max(10, config.refreshInterval);
-        refreshJob = scheduler.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.SECONDS);
+        refreshJob = worker.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.SECONDS);
         updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outboxSize()));
         updateState(CHANNEL_MESSAGES_DROPPED, new DecimalType(messagesDropped.get()));
     }
@@ -233,11 +243,21 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         ModemSession session = this.session;
         this.session = null;
+        ScheduledExecutorService worker = this.worker;
+        this.worker = null;
+        PublishPath path = this.publishPath;
+        if (path != null) {
+            path.close();
+        }
+        // The trigger channels are read again at the next initialisation; child things keep their listeners.
+        triggerListeners.forEach(entry -> subscriptions.remove(entry.getKey(), entry.getValue()));
+        triggerListeners.clear();
         if (session != null) {
             if (session.isOnline() && !config.shutdownTopic.isBlank()) {
                 try {
+                    // Within openHAB's 5 s for dispose, with the disconnect after it.
                     session.publish(config.shutdownTopic, config.shutdownMessage.getBytes(StandardCharsets.UTF_8), 0,
-                            false).get(2, TimeUnit.SECONDS);
+                            false).get(1, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException e) {
                     logger.debug("Shutdown message not sent: {}", e.getMessage());
                 } catch (InterruptedException e) {
@@ -246,12 +266,45 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             }
             session.stop();
         }
+        if (worker != null) {
+            // Ends a bring-up still waiting for the modem (the port is closed, so it fails at once).
+            worker.shutdownNow();
+        }
+    }
+
+    /** The bridge is removed: its unsent messages go with it (the outbox file is deleted). */
+    @Override
+    public void handleRemoval() {
+        PublishPath path = this.publishPath;
+        if (path != null) {
+            path.delete();
+        } else {
+            try {
+                java.nio.file.Files.deleteIfExists(outboxFile());
+            } catch (java.io.IOException e) {
+                logger.warn("Could not delete the outbox file: {}", e.getMessage());
+            }
+        }
+        super.handleRemoval();
+    }
+
+    /** Runs modem work on the bridge's own thread, in order; nothing once disposed. */
+    private void onWorker(Runnable task) {
+        ScheduledExecutorService worker = this.worker;
+        if (worker == null) {
+            return;
+        }
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            logger.debug("The bridge is stopping; modem work not run");
+        }
     }
 
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         if (command instanceof RefreshType) {
-            scheduler.execute(this::refresh);
+            onWorker(this::refresh);
         }
     }
 
@@ -270,7 +323,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (online) {
             updateStatus(ThingStatus.ONLINE);
             updateState(CHANNEL_CONNECTION, new StringType("CONNECTED"));
-            scheduler.execute(this::afterConnect);
+            onWorker(this::afterConnect);
         } else {
             updateState(CHANNEL_CONNECTION, new StringType("DISCONNECTED"));
             if (failure != null) {
@@ -288,30 +341,22 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (!config.birthTopic.isBlank()) {
             session.publish(config.birthTopic, config.birthMessage.getBytes(StandardCharsets.UTF_8), 1, true);
         }
-        drainOutbox();
+        PublishPath path = this.publishPath;
+        if (path != null) {
+            path.drain();
+        }
         refresh();
     }
 
     @Override
     public void messageReceived(MqttMessage message) {
         updateState(CHANNEL_MESSAGES_RECEIVED, new DecimalType(messagesReceived.incrementAndGet()));
-        topicListeners.forEach((filter, listeners) -> {
-            if (MqttTopics.matches(filter, message.topic())) {
-                listeners.forEach(listener -> listener.accept(message));
-            }
-        });
-        String payload = message.payloadAsString();
-        for (Channel channel : getThing().getChannels()) {
-            if (!PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
-                continue;
-            }
-            TriggerChannelConfig trigger = channel.getConfiguration().as(TriggerChannelConfig.class);
-            if (MqttTopics.matches(trigger.stateTopic, message.topic())
-                    && (trigger.payload.isEmpty() || trigger.payload.equals(payload))) {
-                triggerChannel(channel.getUID(),
-                        trigger.separator.isEmpty() ? payload : message.topic() + trigger.separator + payload);
-            }
-        }
+        subscriptions.deliver(message);
+    }
+
+    @Override
+    public void subscriptionFailed(String filter, MqttException failure) {
+        subscriptionFailure(filter, failure);
     }
 
     @Override
@@ -346,11 +391,12 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         updateProperties(properties);
     }
 
-    // ---- subscriptions of child things ----
+    // ---- subscriptions of child things and trigger channels ----
 
     /**
-     * Subscribes a child thing to a topic filter; the bridge keeps it across reconnects and modem restarts.
-     * {@code rejected} hears when the broker refuses the subscription (granted QoS 128).
+     * Subscribes a child thing to a topic filter; the bridge keeps it across reconnects, modem restarts and its own
+     * re-initialisation. {@code rejected} hears when the broker refuses the subscription (granted QoS 128), also when
+     * it is made again after a reconnect.
      *
      * @throws IllegalArgumentException for an invalid filter or QoS
      */
@@ -358,47 +404,67 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             Consumer<MqttException> rejected) {
         MqttTopics.checkTopicFilter(filter);
         MqttSettings.checkQos(qos);
-        topicListeners.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(listener);
+        int subscribeQos = subscriptions.add(filter, qos, new SubscriptionRegistry.Subscriber(listener, rejected));
         ModemSession session = this.session;
-        if (session != null) {
-            watchSubscription(session.subscribe(filter, qos), filter, rejected);
+        if (session != null && subscribeQos >= 0) {
+            watchSubscription(session.subscribe(filter, subscribeQos), filter);
         }
-    }
-
-    /** Logs a failed subscription, shows it in last-error, and tells {@code rejected} if the broker refused it. */
-    private void watchSubscription(CompletableFuture<List<Integer>> subscription, String filter,
-            Consumer<MqttException> rejected) {
-        subscription.whenComplete((granted, error) -> {
-            if (error != null) {
-                MqttException failure = Bc26MqttClient.failureOf(error);
-                logger.warn("Cannot subscribe to '{}': {}", AtText.printable(filter), failure.getMessage());
-                updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
-                if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
-                    rejected.accept(failure);
-                }
-            }
-        });
     }
 
     /** Removes a child's listener; the modem unsubscribes when nobody listens to the filter any more. */
     public void unsubscribe(String filter, Consumer<MqttMessage> listener) {
-        List<Consumer<MqttMessage>> listeners = topicListeners.get(filter);
-        if (listeners == null) {
-            return;
-        }
-        listeners.remove(listener);
-        if (listeners.isEmpty()) {
-            topicListeners.remove(filter);
-            ModemSession session = this.session;
-            if (session != null && !isTriggerFilter(filter)) {
-                session.unsubscribe(filter);
-            }
+        ModemSession session = this.session;
+        if (subscriptions.remove(filter, listener) && session != null) {
+            session.unsubscribe(filter);
         }
     }
 
-    private boolean isTriggerFilter(String filter) {
-        return getThing().getChannels().stream().filter(c -> PUBLISH_TRIGGER.equals(c.getChannelTypeUID()))
-                .anyMatch(c -> filter.equals(c.getConfiguration().as(TriggerChannelConfig.class).stateTopic));
+    /** Reports a subscription the broker answered with a failure. */
+    private void watchSubscription(CompletableFuture<List<Integer>> subscription, String filter) {
+        subscription.whenComplete((granted, error) -> {
+            if (error != null) {
+                subscriptionFailure(filter, Bc26MqttClient.failureOf(error));
+            }
+        });
+    }
+
+    /** Logs a failed subscription, shows it in last-error, and tells the filter's listeners if the broker refused it. */
+    private void subscriptionFailure(String filter, MqttException failure) {
+        logger.warn("Cannot subscribe to '{}': {}", AtText.printable(filter), failure.getMessage());
+        updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
+        if (failure.getReason() == MqttException.Reason.SUBSCRIPTION_REJECTED) {
+            subscriptions.refused(filter, failure);
+        }
+    }
+
+    /** The bridge's {@code publish-trigger} channels, read once per initialisation, as listeners of their filters. */
+    private void registerTriggerChannels() {
+        for (Channel channel : getThing().getChannels()) {
+            if (!PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
+                continue;
+            }
+            TriggerChannelConfig trigger = channel.getConfiguration().as(TriggerChannelConfig.class);
+            try {
+                MqttTopics.checkTopicFilter(trigger.stateTopic);
+                MqttSettings.checkQos(trigger.qos);
+            } catch (IllegalArgumentException e) {
+                logger.warn("Trigger channel {} is not subscribed: {}", channel.getUID(), e.getMessage());
+                updateState(CHANNEL_LAST_ERROR, new StringType(channel.getUID().getId() + ": " + e.getMessage()));
+                continue;
+            }
+            ChannelUID uid = channel.getUID();
+            Consumer<MqttMessage> fire = message -> {
+                String payload = message.payloadAsString();
+                if (trigger.payload.isEmpty() || trigger.payload.equals(payload)) {
+                    triggerChannel(uid,
+                            trigger.separator.isEmpty() ? payload : message.topic() + trigger.separator + payload);
+                }
+            };
+            // A refusal is logged and shown in last-error (subscriptionFailure); the bridge has no status for it.
+            subscriptions.add(trigger.stateTopic, trigger.qos, new SubscriptionRegistry.Subscriber(fire, failure -> {
+            }));
+            triggerListeners.add(Map.entry(trigger.stateTopic, fire));
+        }
     }
 
     /** The running modem session, while initialized (for diagnostics: the console and tests). */
@@ -406,62 +472,37 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         return Optional.ofNullable(session);
     }
 
-        /** Whether the MQTT session is up. */
+    /** Whether the MQTT session is up. */
     public boolean isSessionOnline() {
         ModemSession session = this.session;
         return session != null && session.isOnline();
     }
 
-    // ---- trigger channels ----
-
-    private void subscribeTrigger(ModemSession session, Channel channel) {
-        if (PUBLISH_TRIGGER.equals(channel.getChannelTypeUID())) {
-            TriggerChannelConfig trigger = channel.getConfiguration().as(TriggerChannelConfig.class);
-            watchSubscription(session.subscribe(trigger.stateTopic, trigger.qos), trigger.stateTopic, failure -> {
-            });
-        }
-    }
-
     // ---- publishing ----
 
     /**
-     * Publishes a message. While the session is down, or older messages wait, the message goes to the outbox and
-     * this returns false; QoS 0 messages may be dropped from a full outbox, QoS 1/2 never.
+     * Publishes a message and waits for its result (bounded; the message stays on its way if the wait ends first).
+     * While the session is down, or older messages wait, the message goes to the outbox and this returns false; QoS 0
+     * messages may be dropped from a full outbox, QoS 1/2 never.
      *
      * @return true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0)
      */
     public boolean publish(String topic, byte[] payload, int qos, boolean retain) {
-        try {
-            // Refused here, so an unsendable message never waits in the outbox.
-            Bc26MqttClient.checkPublishable(topic, payload, qos);
-        } catch (MqttException e) {
-            logger.warn("Not publishing to '{}': {}", AtText.printable(topic), e.getMessage());
-            updateState(CHANNEL_LAST_ERROR, new StringType(e.getMessage()));
-            return false;
-        }
-        Outbox outbox = this.outbox;
-        ModemSession session = this.session;
-        Outbox.Entry entry = new Outbox.Entry(topic, payload, qos, retain);
-        if (session == null || outbox == null || !session.isOnline() || outbox.size() > 0) {
-            enqueue(entry);
-            return false;
-        }
-        try {
-            session.publish(topic, payload, qos, retain).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            updateState(CHANNEL_MESSAGES_SENT, new DecimalType(messagesSent.incrementAndGet()));
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            MqttException failure = Bc26MqttClient.failureOf(e);
-            logger.debug("Publishing to '{}' failed: {}", AtText.printable(topic), failure.getMessage());
-            updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() + ": " + failure.getMessage()));
-            if (isRetryable(failure)) {
-                enqueue(entry);
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        PublishPath path = this.publishPath;
+        return path != null && path.publish(new Outbox.Entry(topic, payload, qos, retain));
+    }
+
+    /**
+     * Publishes a message without waiting: it is sent on the bridge's thread after every message handed over before
+     * it, one at a time, so commands reach the broker in the order they were given.
+     *
+     * @return completes with true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0),
+     *         false when it was refused or went to the outbox
+     */
+    public CompletableFuture<Boolean> publishAsync(String topic, byte[] payload, int qos, boolean retain) {
+        PublishPath path = this.publishPath;
+        return path == null ? CompletableFuture.completedFuture(false)
+                : path.submit(new Outbox.Entry(topic, payload, qos, retain));
     }
 
     /** The default QoS of the bridge configuration. */
@@ -469,129 +510,62 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         return config.defaultQos;
     }
 
-    private static boolean isRetryable(MqttException failure) {
-        return switch (failure.getReason()) {
-            case INVALID_ARGUMENT, PAYLOAD_TOO_LARGE -> false;
-            default -> true;
+    /** Messages waiting in the outbox. */
+    public int outboxSize() {
+        PublishPath path = this.publishPath;
+        return path == null ? 0 : path.queued();
+    }
+
+    /** The publish path's counters and failures, shown in the bridge's channels. */
+    private PublishPath.Events publishEvents() {
+        return new PublishPath.Events() {
+            @Override
+            public void sent() {
+                updateState(CHANNEL_MESSAGES_SENT, new DecimalType(messagesSent.incrementAndGet()));
+            }
+
+            @Override
+            public void queued(int size) {
+                if (!disposed) {
+                    updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(size));
+                }
+            }
+
+            @Override
+            public void failed(String topic, MqttException failure) {
+                updateState(CHANNEL_LAST_ERROR, new StringType(failure.getReason() == MqttException.Reason.INVALID_ARGUMENT
+                        || failure.getReason() == MqttException.Reason.PAYLOAD_TOO_LARGE ? failure.getMessage()
+                                : failure.getReason() + ": " + failure.getMessage()));
+            }
         };
     }
 
-    private void enqueue(Outbox.Entry entry) {
-        Outbox outbox = this.outbox;
-        if (outbox == null) {
-            return;
-        }
-        Outbox.Entry dropped = outbox.add(entry);
-        if (dropped != null) {
-            logger.warn("Outbox full: dropped a QoS 0 message to '{}'", AtText.printable(dropped.topic()));
-        }
-        updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
-        ModemSession session = this.session;
-        if (session != null && session.isOnline()) {
-            scheduler.execute(this::drainOutbox);
-        }
-    }
+    /** The session as the publish path sees it. */
+    private PublishPath.Link publishLink() {
+        return new PublishPath.Link() {
+            @Override
+            public boolean isOnline() {
+                return isSessionOnline();
+            }
 
-    /**
-     * Sends queued messages in order, one at a time, until the outbox is empty or the session fails. A request that
-     * arrives while a drain runs makes that drain go round again, so no request is lost between the two.
-     */
-    private void drainOutbox() {
-        drainRequested.set(true);
-        if (!draining.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (drainRequested.getAndSet(false)) {
-                if (!drainOnce()) {
-                    ModemSession session = this.session;
-                    if (session != null && session.isOnline() && !disposed) {
-                        // A transient failure while online (a publish timed out): try again shortly.
-                        scheduler.schedule(this::drainOutbox, 1, TimeUnit.SECONDS);
-                    }
-                    return;
-                }
+            @Override
+            public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+                ModemSession session = Bc26ModemHandler.this.session;
+                return session == null ? CompletableFuture.failedFuture(
+                        new MqttException(MqttException.Reason.NOT_CONNECTED, "The bridge is not running"))
+                        : session.publish(topic, payload, qos, retain);
             }
-        } finally {
-            draining.set(false);
-            Outbox outbox = this.outbox;
-            if (outbox != null && !disposed) {
-                updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
-            }
-        }
-    }
-
-    /** One pass over the outbox; false when a retryable failure stopped it. */
-    private boolean drainOnce() {
-        Outbox outbox;
-        Outbox.Entry entry;
-        while ((outbox = this.outbox) != null && (entry = outbox.peek()) != null) {
-            ModemSession session = this.session;
-            if (session == null || !session.isOnline() || disposed) {
-                return true;
-            }
-            try {
-                session.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain())
-                        .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                outbox.removeHead(entry);
-                updateState(CHANNEL_MESSAGES_SENT, new DecimalType(messagesSent.incrementAndGet()));
-            } catch (ExecutionException | TimeoutException e) {
-                MqttException failure = Bc26MqttClient.failureOf(e);
-                if (isRetryable(failure)) {
-                    logger.debug("Outbox paused: {}", failure.getMessage());
-                    return false;
-                }
-                logger.warn("Dropping an unsendable message to '{}': {}", AtText.printable(entry.topic()),
-                        failure.getMessage());
-                outbox.removeHead(entry);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-            updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outbox.size()));
-        }
-        return true;
-    }
-
-    /** Messages waiting in the outbox. */
-    public int outboxSize() {
-        Outbox outbox = this.outbox;
-        return outbox == null ? 0 : outbox.size();
+        };
     }
 
     // ---- status channels ----
 
+    /** Reads the status channels, on the bridge's thread, while the session is up. */
     private void refresh() {
         ModemSession session = this.session;
         Optional<Bc26Modem> modem = session == null ? Optional.empty() : session.modem();
-        if (modem.isEmpty() || disposed || !session.isOnline()) {
-            return;
-        }
-        try {
-            Bc26Modem bc26 = modem.get();
-            SignalQuality signal = bc26.signal();
-            Integer rssi = signal.rssiDbm();
-            updateState(CHANNEL_RSSI, rssi == null ? UnDefType.UNDEF : new QuantityType<>(rssi, Units.DECIBEL_MILLIWATTS));
-            updateState(CHANNEL_SIGNAL_STRENGTH,
-                    rssi == null ? UnDefType.UNDEF : new DecimalType(SignalQuality.bars(rssi)));
-            Integer rsrp = signal.rsrpDbm();
-            updateState(CHANNEL_RSRP, rsrp == null ? UnDefType.UNDEF : new QuantityType<>(rsrp, Units.DECIBEL_MILLIWATTS));
-            Double rsrq = signal.rsrqDb();
-            updateState(CHANNEL_RSRQ, rsrq == null ? UnDefType.UNDEF : new DecimalType(rsrq));
-            bc26.servingCell().ifPresent(cell -> {
-                Integer sinr = cell.sinrDb();
-                updateState(CHANNEL_SINR, sinr == null ? UnDefType.UNDEF : new DecimalType(sinr));
-                updateState(CHANNEL_CELL_ID, new StringType(cell.cellId()));
-            });
-            Registration registration = bc26.registration();
-            updateState(CHANNEL_REGISTRATION, new StringType(registration.state().name()));
-            String operator = bc26.operator().operator();
-            updateState(CHANNEL_OPERATOR, operator == null ? UnDefType.UNDEF : new StringType(operator));
-            updateState(CHANNEL_NETWORK_TIME, new DateTimeType(bc26.networkTime().toZonedDateTime()));
-        } catch (AtException e) {
-            logger.debug("Status refresh failed: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            logger.debug("Status refresh failed: {}", e.toString());
+        if (modem.isPresent() && !disposed && session.isOnline()) {
+            statusPoller.poll(modem.get());
         }
     }
 }

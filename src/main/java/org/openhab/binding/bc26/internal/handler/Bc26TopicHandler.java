@@ -59,6 +59,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
     private volatile @Nullable Bc26ModemHandler bridgeHandler;
     private volatile TopicThingConfig config = new TopicThingConfig();
     private volatile boolean available = true;
+    /**
+     * The description of a configuration error (invalid topic, subscription refused by the broker): the thing stays
+     * OFFLINE with it whatever the bridge or the availability topic say, until it is initialised again.
+     */
+    private volatile @Nullable String configurationError;
 
     public Bc26TopicHandler(Thing thing) {
         super(thing);
@@ -68,6 +73,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
     public void initialize() {
         config = getConfigAs(TopicThingConfig.class);
         available = config.availabilityTopic.isBlank();
+        configurationError = null;
         Bridge bridge = getBridge();
         BridgeHandler handler = bridge == null ? null : bridge.getHandler();
         if (!(handler instanceof Bc26ModemHandler modem)) {
@@ -92,16 +98,16 @@ public class Bc26TopicHandler extends BaseThingHandler {
                 }
             }
         } catch (IllegalArgumentException e) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            configurationError("@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'')
+                    + "\"]");
             return;
         }
         updateStatusFromBridge(bridge.getStatusInfo());
     }
 
     private void subscribe(Bc26ModemHandler modem, String filter, int qos, Consumer<MqttMessage> listener) {
-        modem.subscribe(filter, qos, listener, rejection -> updateStatus(ThingStatus.OFFLINE,
-                ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.subscription-rejected [\"" + filter + "\"]"));
+        modem.subscribe(filter, qos, listener,
+                rejection -> configurationError("@text/offline.subscription-rejected [\"" + filter + "\"]"));
         synchronized (subscriptions) {
             subscriptions.add(Map.entry(filter, listener));
         }
@@ -126,7 +132,15 @@ public class Bc26TopicHandler extends BaseThingHandler {
         updateStatusFromBridge(bridgeStatusInfo);
     }
 
+    private void configurationError(String description) {
+        configurationError = description;
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, description);
+    }
+
     private void updateStatusFromBridge(ThingStatusInfo bridgeStatus) {
+        if (configurationError != null) {
+            return;
+        }
         if (bridgeStatus.getStatus() != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         } else if (available) {
@@ -141,6 +155,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
 
     private void availabilityChanged(MqttMessage message) {
         String payload = message.payloadAsString().trim();
+        if (configurationError != null) {
+            return;
+        }
         if (payload.equals(config.payloadAvailable)) {
             available = true;
             updateStatus(ThingStatus.ONLINE);
@@ -188,9 +205,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
             logger.debug("Channel {} cannot publish command {}", channelUID, command);
             return;
         }
-        // Publishing waits for the broker's acknowledgement; keep it off the event thread.
-        scheduler.execute(() -> modem.publish(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8),
-                channelConfig.qos, channelConfig.retained));
+        // Sent on the bridge's own thread after every command given before it: ON then OFF reach the broker in order.
+        modem.publishAsync(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8), channelConfig.qos,
+                channelConfig.retained);
     }
 
     private static String typeOf(Channel channel) {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -70,6 +72,9 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     /** The AT engines' timeouts, on {@link EngineTimer} while the session runs (never on the blocked scheduler). */
     private @Nullable ScheduledExecutorService timer;
     private final ModemSessionListener listener;
+    private final String name;
+    /** The thread on which the modem's events (messages, losses, answers) are handled, in order, while running. */
+    private @Nullable ExecutorService events;
     private final Object lock = new Object();
     /** Orders the online/offline reports, so the last one told is the session's state at that moment. */
     private final Object reportLock = new Object();
@@ -102,9 +107,27 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable CompletableFuture<Void> ownRestart;
 
     public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
+        this(options, scheduler, listener, "OH-bc26-session");
+    }
+
+    /**
+     * @param scheduler runs the bring-up, recovery and checks; a bridge gives its own thread (see {@link ModemWorker})
+     * @param name names the thread on which the modem's events reach the listener: {@code <name>-events}
+     */
+    public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener,
+            String name) {
         this.options = options;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.name = name;
+    }
+
+    /** Where the engines run their events: the session's own thread while it runs. */
+    private Executor dispatcher() {
+        synchronized (lock) {
+            Executor current = events;
+            return current != null ? current : Runnable::run;
+        }
     }
 
     /** The timer for a new engine: the shared engine timer while running, the scheduler before the first start. */
@@ -121,6 +144,9 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             stopped = false;
             if (timer == null) {
                 timer = EngineTimer.acquire();
+            }
+            if (events == null) {
+                events = ModemWorker.start(name + "-events");
             }
             failures = 0;
             failuresSinceReboot = 0;
@@ -154,12 +180,19 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             engine.close();
         }
         ScheduledExecutorService released;
+        ExecutorService stoppedEvents;
         synchronized (lock) {
             released = timer;
             timer = null;
+            stoppedEvents = events;
+            events = null;
         }
         if (released != null) {
             EngineTimer.release();
+        }
+        if (stoppedEvents != null) {
+            // Gracefully: the failures of what was pending when the port closed are still delivered.
+            stoppedEvents.shutdown();
         }
         setOffline(null);
     }
@@ -222,7 +255,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
             AtEngine engine = this.engine;
             Bc26MqttClient created = new Bc26MqttClient(
-                    engine != null ? engine : new AtEngine(engineTimer(), this), options.mqtt(), this);
+                    engine != null ? engine : new AtEngine(engineTimer(), dispatcher(), this), options.mqtt(), this);
             client = created;
             return created;
         }
@@ -301,7 +334,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return existing;
             }
         }
-        AtEngine engine = new AtEngine(engineTimer(), this);
+        AtEngine engine = new AtEngine(engineTimer(), dispatcher(), this);
         try {
             engine.attach(ModemLinks.open(options.port(), options.serial(), engine));
         } catch (LinkException e) {
@@ -663,6 +696,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     @Override
     public void receiveDropped(String topic, String reason) {
         listener.messageDropped(topic, reason);
+    }
+
+    @Override
+    public void subscriptionFailed(String filter, MqttException failure) {
+        listener.subscriptionFailed(filter, failure);
     }
 
     @Override

@@ -15,6 +15,7 @@ package org.openhab.binding.bc26.internal.modem;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
@@ -54,6 +55,15 @@ public interface ModemSessionListener {
      * @param asConfigured false when the firmware refused hex and the session fell back to text
      */
     default void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+    }
+
+    /**
+     * A subscription made again after a reconnect failed or was refused (granted QoS 128).
+     *
+     * @param filter the topic filter
+     * @param failure why; {@code SUBSCRIPTION_REJECTED} when the broker refused it
+     */
+    default void subscriptionFailed(String filter, MqttException failure) {
     }
 
     /** The modem identified itself (after each link open). */

@@ -163,6 +163,31 @@ class Bc26TopicHandlerTest {
         handler.dispose();
     }
 
+    /**
+     * Commands given in quick succession reach the broker in the order they were given: each is sent on the bridge's
+     * own thread after the one before (they used to be separate tasks on openHAB's pool, free to overtake).
+     */
+    @Test
+    void commandsInQuickSuccessionReachTheBrokerInOrder() throws Exception {
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        observer.subscribe("pump/light/set", 1);
+        observer.publish("pump/available", "online", 1, true);
+        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            OnOffType command = i % 2 == 0 ? OnOffType.ON : OnOffType.OFF;
+            given.add("light:" + command);
+            handler.handleCommand(new ChannelUID(THING_UID, "light"), command);
+        }
+        List<String> atBroker = new ArrayList<>();
+        while (atBroker.size() < given.size()) {
+            atBroker.add(observer.next(30).payload());
+        }
+        assertEquals(given, atBroker);
+        handler.dispose();
+    }
+
     @Test
     void commandsPublishAndAvailabilityDrivesTheStatus() throws Exception {
         Bc26TopicHandler handler = topicThing();

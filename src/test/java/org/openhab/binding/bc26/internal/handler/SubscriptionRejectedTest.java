@@ -33,6 +33,7 @@ import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
@@ -52,6 +53,11 @@ class SubscriptionRejectedTest {
     @TempDir
     @NonNullByDefault({})
     Path dir;
+
+    private static int commandsFor(SimTransport modem, String part) {
+        return (int) modem.simulator().receivedCommands().stream()
+                .filter(c -> c.startsWith("AT+QMTSUB=") && c.contains(part)).count();
+    }
 
     @Test
     void aDeniedSubscriptionTakesOnlyItsThingOffline() throws Exception {
@@ -77,7 +83,8 @@ class SubscriptionRejectedTest {
                 Thing thing = ThingBuilder.create(Bc26BindingConstants.THING_TYPE_TOPIC, thingUid).withBridge(bridgeUid)
                         .withChannels(List.of(ChannelBuilder.create(new ChannelUID(thingUid, "code"), null)
                                 .withType(new ChannelTypeUID("bc26", "string"))
-                                .withConfiguration(new Configuration(Map.of("stateTopic", "secret/code"))).build()))
+                                .withConfiguration(new Configuration(Map.of("stateTopic", "secret/code", "qos", 2)))
+                                .build()))
                         .build();
                 Bc26TopicHandler handler = new Bc26TopicHandler(thing);
                 handler.setCallback(mirror.forThing(thing, bridge));
@@ -88,6 +95,22 @@ class SubscriptionRejectedTest {
                 assertEquals("@text/offline.subscription-rejected [\"secret/code\"]",
                         thing.getStatusInfo().getDescription());
                 assertEquals(ThingStatus.ONLINE, bridge.getStatus(), "the bridge serves the other topics");
+                handler.bridgeStatusChanged(bridge.getStatusInfo());
+                assertEquals(ThingStatus.OFFLINE, thing.getStatus(), "a bridge status change does not hide the error");
+
+                // The bridge is initialised again (a configuration change): the child keeps its subscription, with
+                // its QoS, and hears the broker's refusal again, now when the subscriptions are made after connecting.
+                int subscribesBefore = commandsFor(modem, "\"secret/code\",2");
+                thing.setStatusInfo(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+                bridgeHandler.dispose();
+                bridgeHandler.initialize();
+                Await.until("bridge ONLINE again", Duration.ofSeconds(30),
+                        () -> bridge.getStatus() == ThingStatus.ONLINE);
+                Await.until("subscribed again with QoS 2", Duration.ofSeconds(30),
+                        () -> commandsFor(modem, "\"secret/code\",2") > subscribesBefore);
+                Await.until("the refusal reached the thing again", Duration.ofSeconds(30),
+                        () -> thing.getStatus() == ThingStatus.OFFLINE);
+                assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, thing.getStatusInfo().getStatusDetail());
                 handler.dispose();
             } finally {
                 bridgeHandler.dispose();

@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +43,11 @@ import org.slf4j.LoggerFactory;
  * answered with the command's data and Ctrl+Z; later URCs of two-phase commands awaited with
  * {@link #awaitUrc(Predicate, Duration)}.
  * <p>
- * Nothing here blocks: futures complete on the link's reader thread or on the scheduler, outside the engine's lock.
+ * Nothing here blocks. Everything that follows from the modem's output or a timeout (futures completed, listeners
+ * told, the next command written) runs in order on one dispatcher thread, outside the engine's lock: never on the
+ * link's reader thread, the shared timer or a caller's thread, so a listener sees events one at a time in the order the
+ * modem printed them. Do not wait for this engine on the dispatcher thread (from a listener): it would wait for
+ * itself.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -59,8 +64,11 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     private final AtFramer framer;
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final List<UrcWaiter> waiters = new ArrayList<>();
-    /** Work to run after the lock is released (future completion, listener calls, writes). */
+    /** Work to run after the lock is released (future completion, listener calls, writes), in order. */
     private final List<Runnable> afterLock = new ArrayList<>();
+    /** Runs {@link #afterLock}: one drain at a time, so the work runs in order on one thread. */
+    private final Executor dispatcher;
+    private boolean drainScheduled;
 
     private volatile @Nullable ModemLink link;
     private @Nullable Pending current;
@@ -71,8 +79,22 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     /** OK or ERROR lines that arrived with no command in flight (late answers; a forged one would show here too). */
     private long strayFinalResults;
 
+    /**
+     * An engine whose events run on the thread that happens to hand them over (one at a time, in order): for tools
+     * and tests. The binding gives every session a dispatcher thread of its own.
+     */
     public AtEngine(ScheduledExecutorService scheduler, AtEventListener listener) {
+        this(scheduler, Runnable::run, listener);
+    }
+
+    /**
+     * @param scheduler for command and URC timeouts (its tasks only hand work to the dispatcher)
+     * @param dispatcher where events, future completions and writes run, in order
+     * @param listener hears URCs, restarts and a lost link, on the dispatcher
+     */
+    public AtEngine(ScheduledExecutorService scheduler, Executor dispatcher, AtEventListener listener) {
         this.scheduler = scheduler;
+        this.dispatcher = dispatcher;
         this.listener = listener;
         this.framer = new AtFramer(new AtFramer.Sink() {
             @Override
@@ -105,26 +127,43 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 return pending.future;
             }
             queue.add(pending);
+            afterLock.add(this::pump);
         }
-        pump();
+        runAfterLock();
         return pending.future;
     }
 
     /**
      * Queues commands back to back, so no other command can run between them (e.g. switching the publish data
-     * format around one binary publish).
+     * format around one binary publish). Each is sent whatever became of the one before.
      */
     public List<CompletableFuture<AtResponse>> sendAll(List<AtCommand> commands) {
-        List<Pending> pendings = commands.stream().map(Pending::new).toList();
+        return queueAll(commands.stream().map(Pending::new).toList());
+    }
+
+    /**
+     * Queues three commands back to back: {@code main} is sent only if {@code guard} succeeded (it fails with the
+     * guard's error otherwise), {@code after} in any case. For a binary publish: switch to the hex data format, the
+     * publish, switch back; a publish whose switch failed would go out as text.
+     */
+    public List<CompletableFuture<AtResponse>> sendGuarded(AtCommand guard, AtCommand main, AtCommand after) {
+        Pending first = new Pending(guard);
+        Pending guarded = new Pending(main);
+        guarded.requires = first.future;
+        return queueAll(List.of(first, guarded, new Pending(after)));
+    }
+
+    private List<CompletableFuture<AtResponse>> queueAll(List<Pending> pendings) {
         synchronized (lock) {
             if (closed) {
                 pendings.forEach(p -> p.future
                         .completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed")));
             } else {
                 queue.addAll(pendings);
+                afterLock.add(this::pump);
             }
         }
-        pump();
+        runAfterLock();
         return pendings.stream().map(p -> p.future).toList();
     }
 
@@ -151,8 +190,14 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             }
             waiters.add(waiter);
         }
-        Future<?> timer = schedule(() -> waiter.future.completeExceptionally(
-                new AtException(AtException.Kind.TIMEOUT, "No URC within " + timeout.toMillis() + " ms")), timeout);
+        Future<?> timer = schedule(() -> {
+            // Completed on the dispatcher like every other answer: what waits on it never runs on the timer.
+            synchronized (lock) {
+                afterLock.add(() -> waiter.future.completeExceptionally(
+                        new AtException(AtException.Kind.TIMEOUT, "No URC within " + timeout.toMillis() + " ms")));
+            }
+            runAfterLock();
+        }, timeout);
         waiter.future.whenComplete((line, error) -> {
             timer.cancel(false);
             synchronized (lock) {
@@ -231,7 +276,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
 
     @Override
     public void close() {
-        failAll(new AtException(AtException.Kind.CLOSED, "Modem link closed"));
+        failAll(new AtException(AtException.Kind.CLOSED, "Modem link closed"), () -> {
+        });
         ModemLink link = this.link;
         if (link != null) {
             link.close();
@@ -289,23 +335,24 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     @Override
     public void linkLost(String reason) {
         logger.debug("Link lost: {}", reason);
-        if (failAll(new AtException(AtException.Kind.LINK_LOST, reason))) {
-            listener.linkLost(reason);
-        }
+        failAll(new AtException(AtException.Kind.LINK_LOST, reason), () -> listener.linkLost(reason));
     }
 
-    /** Fails every pending command and URC wait; returns false if the engine was already closed. */
-    private boolean failAll(AtException reason) {
-        List<CompletableFuture<?>> failed = new ArrayList<>();
+    /**
+     * Fails every pending command and URC wait, then runs {@code then}, on the dispatcher; nothing if the engine was
+     * already closed.
+     */
+    private void failAll(AtException reason, Runnable then) {
         synchronized (lock) {
             if (closed) {
-                return false;
+                return;
             }
             closed = true;
             Future<?> quiet = quietCheck;
             if (quiet != null) {
                 quiet.cancel(false);
             }
+            List<CompletableFuture<?>> failed = new ArrayList<>();
             Pending pending = current;
             if (pending != null) {
                 pending.cancelTimer();
@@ -320,9 +367,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 failed.add(waiter.future);
             }
             waiters.clear();
+            afterLock.add(() -> failed.forEach(f -> f.completeExceptionally(reason)));
+            afterLock.add(then);
         }
-        failed.forEach(f -> f.completeExceptionally(reason));
-        return true;
+        runAfterLock();
     }
 
     /** Starts the next queued command if none is in flight. */
@@ -334,6 +382,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             }
             next = queue.poll();
             current = next;
+            CompletableFuture<AtResponse> requires = next.requires;
+            if (requires != null && requires.isCompletedExceptionally()) {
+                // Its guard failed (finished before it, in order): not sent.
+                finish(next, null, new AtException(AtException.Kind.ERROR,
+                        next.command.logText() + " not sent: the command before it failed"));
+                return;
+            }
             framer.expectPrompt(next.command.promptData() != null);
             Duration timeout = next.command.timeout();
             next.timer = schedule(() -> timedOut(next), timeout);
@@ -561,12 +616,29 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         return new AtException(AtException.Kind.ERROR, command.logText() + " answered " + text);
     }
 
-    /** Runs the work queued under the lock, on the calling thread, in order. */
+    /** Hands the work queued under the lock to the dispatcher, unless a drain is already on its way. */
     private void runAfterLock() {
+        synchronized (lock) {
+            if (drainScheduled || afterLock.isEmpty()) {
+                return;
+            }
+            drainScheduled = true;
+        }
+        try {
+            dispatcher.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // The session is stopping and its dispatcher is gone: finish on this thread, so no future is left open.
+            drain();
+        }
+    }
+
+    /** Runs the queued work in order until none is left. */
+    private void drain() {
         while (true) {
             Runnable next;
             synchronized (lock) {
                 if (afterLock.isEmpty()) {
+                    drainScheduled = false;
                     return;
                 }
                 next = afterLock.remove(0);
@@ -587,6 +659,9 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         @Nullable
         Future<?> timer;
         boolean promptAnswered;
+        /** A command that must have succeeded for this one to be sent. */
+        @Nullable
+        CompletableFuture<AtResponse> requires;
 
         Pending(AtCommand command) {
             this.command = command;

@@ -59,9 +59,12 @@ public final class Bc26MqttClient {
 
     /** Longest answer time of AT+QMTOPEN (network dependent, AN11). */
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(75);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** AT+QMTDISC and AT+QMTCLOSE answer within 300 ms (AN11); a dispose must be done within openHAB's 5 s. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration PROMPT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_TOPICS_PER_SUBSCRIBE = 4;
+    /** The granted QoS that means the broker refused a subscription. */
+    private static final int REJECTED = 128;
 
     private final Logger logger = LoggerFactory.getLogger(Bc26MqttClient.class);
     private final AtEngine engine;
@@ -393,7 +396,17 @@ public final class Bc26MqttClient {
         if (state.get() != MqttState.CONNECTED) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return sendSubscribe(Map.of(topicFilter, qos), current);
+        return sendSubscribe(Map.of(topicFilter, qos), current).thenApply(granted -> {
+            if (granted.contains(REJECTED)) {
+                throw new CompletionException(rejected(topicFilter));
+            }
+            return granted;
+        });
+    }
+
+    private static MqttException rejected(String topicFilter) {
+        return new MqttException(MqttException.Reason.SUBSCRIPTION_REJECTED,
+                "The broker rejected the subscription to " + topicFilter, REJECTED);
     }
 
     /** Removes a subscription; unsubscribes now when connected. */
@@ -438,9 +451,23 @@ public final class Bc26MqttClient {
             Map<String, Integer> batch = new LinkedHashMap<>();
             entries.subList(i, Math.min(entries.size(), i + MAX_TOPICS_PER_SUBSCRIBE))
                     .forEach(e -> batch.put(e.getKey(), e.getValue()));
+            List<String> filters = List.copyOf(batch.keySet());
             answers.add(sendSubscribe(batch, current).handle((granted, error) -> {
                 if (error != null) {
-                    logger.debug("Subscribing to {} failed: {}", batch.keySet(), unwrap(error).getMessage());
+                    logger.debug("Subscribing to {} failed: {}", filters, unwrap(error).getMessage());
+                    // Lost with the connection: the next connect subscribes again. Anything else the owner hears.
+                    MqttException failure = failureOf(error);
+                    if (failure.getReason() != MqttException.Reason.CONNECTION_LOST
+                            && failure.getReason() != MqttException.Reason.LINK_LOST) {
+                        filters.forEach(filter -> listener.subscriptionFailed(filter, failure));
+                    }
+                    return null;
+                }
+                // One granted QoS per filter, in order (MQTT 3.1.1 SUBACK); 128 is a refusal of that filter.
+                for (int f = 0; f < filters.size() && f < granted.size(); f++) {
+                    if (granted.get(f) == REJECTED) {
+                        listener.subscriptionFailed(filters.get(f), rejected(filters.get(f)));
+                    }
                 }
                 return null;
             }));
@@ -465,16 +492,8 @@ public final class Bc26MqttClient {
                         "Subscribing to " + topics + " failed: " + QmtCodes.sendResult(fields[2]), fields[2]));
             }
             List<Integer> granted = new ArrayList<>();
-            List<String> rejected = new ArrayList<>();
             for (int i = 3; i < fields.length; i++) {
                 granted.add(fields[i]);
-                if (fields[i] == 128 && i - 3 < topics.size()) {
-                    rejected.add(topics.get(i - 3));
-                }
-            }
-            if (!rejected.isEmpty()) {
-                throw new CompletionException(new MqttException(MqttException.Reason.SUBSCRIPTION_REJECTED,
-                        "The broker rejected the subscription to " + String.join(", ", rejected), 128));
             }
             return granted;
         }).whenComplete((v, e) -> messageIds.release(messageId));
@@ -534,9 +553,9 @@ public final class Bc26MqttClient {
         CompletableFuture<AtLine> answer;
         if (encoding.form() == PublishEncoding.Form.HEX) {
             String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
-            List<CompletableFuture<AtResponse>> sent = engine.sendAll(List.of(
+            List<CompletableFuture<AtResponse>> sent = engine.sendGuarded(
                     AtCommand.of(format + "1," + receiveFormatCode()), publish,
-                    AtCommand.of(format + "0," + receiveFormatCode())));
+                    AtCommand.of(format + "0," + receiveFormatCode()));
             sent.get(0).whenComplete((r, e) -> {
                 if (e != null) {
                     urc.completeExceptionally(e);

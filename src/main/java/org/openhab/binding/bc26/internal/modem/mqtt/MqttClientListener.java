@@ -46,6 +46,16 @@ public interface MqttClientListener {
     void receiveDropped(String topic, String reason);
 
     /**
+     * A subscription made again after a reconnect failed or was refused (granted QoS 128); subscriptions made while
+     * connected report through their own future. Default: ignored.
+     *
+     * @param filter the topic filter
+     * @param failure why; {@code SUBSCRIPTION_REJECTED} when the broker refused it
+     */
+    default void subscriptionFailed(String filter, MqttException failure) {
+    }
+
+    /**
      * The receive format was configured at a connect.
      *
      * @param format the format the modem uses now

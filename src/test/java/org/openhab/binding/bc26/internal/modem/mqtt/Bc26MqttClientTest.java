@@ -308,6 +308,17 @@ class Bc26MqttClientTest {
     }
 
     @Test
+    void aBinaryPublishWhoseSwitchToHexFailsIsNotSentAsText() throws Exception {
+        connected();
+        modem.on("AT\\+QMTCFG=\"dataformat\",0,1,0", "\r\nERROR\r\n");
+        MqttException e = failure(client.publish("bin", new byte[] { 0, 0x1A, 0x1B, (byte) 0xFF }, 0, false));
+        assertEquals(MqttException.Reason.MODEM_ERROR, e.getReason());
+        assertEquals("AT+QMTCFG=\"dataformat\",0,1,0", modem.nextCommandStartingWith("AT+QMTCFG=\"dataformat\",0,1"));
+        assertEquals("AT+QMTCFG=\"dataformat\",0,0,0", modem.nextCommand(), "switched back, the publish skipped");
+        assertTrue(modem.pendingCommands().stream().noneMatch(c -> c.startsWith("AT+QMTPUB")));
+    }
+
+    @Test
     void payloadsBeyondTheModemsLimitsAreRefusedClearly() throws Exception {
         connected();
         MqttException text = failure(client.publish("t", "x,".repeat(1024).getBytes(StandardCharsets.UTF_8), 1,

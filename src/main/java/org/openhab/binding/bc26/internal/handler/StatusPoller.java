@@ -1,0 +1,84 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.handler;
+
+import static org.openhab.binding.bc26.internal.Bc26BindingConstants.*;
+
+import java.util.function.BiConsumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.Bc26Modem;
+import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.network.Registration;
+import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.library.unit.Units;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the modem's signal, cell, registration, operator and network time into the bridge's status channels. Runs on
+ * the bridge's own thread (it waits for the modem's answers).
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+final class StatusPoller {
+
+    private final Logger logger = LoggerFactory.getLogger(StatusPoller.class);
+    private final BiConsumer<String, State> channels;
+
+    /**
+     * @param channels receives each channel id and its new state
+     */
+    StatusPoller(BiConsumer<String, State> channels) {
+        this.channels = channels;
+    }
+
+    /** One round of reads; a failure leaves the channels as they were (logged at debug level). */
+    void poll(Bc26Modem modem) {
+        try {
+            SignalQuality signal = modem.signal();
+            Integer rssi = signal.rssiDbm();
+            update(CHANNEL_RSSI, rssi == null ? UnDefType.UNDEF : new QuantityType<>(rssi, Units.DECIBEL_MILLIWATTS));
+            update(CHANNEL_SIGNAL_STRENGTH, rssi == null ? UnDefType.UNDEF : new DecimalType(SignalQuality.bars(rssi)));
+            Integer rsrp = signal.rsrpDbm();
+            update(CHANNEL_RSRP, rsrp == null ? UnDefType.UNDEF : new QuantityType<>(rsrp, Units.DECIBEL_MILLIWATTS));
+            Double rsrq = signal.rsrqDb();
+            update(CHANNEL_RSRQ, rsrq == null ? UnDefType.UNDEF : new DecimalType(rsrq));
+            modem.servingCell().ifPresent(cell -> {
+                Integer sinr = cell.sinrDb();
+                update(CHANNEL_SINR, sinr == null ? UnDefType.UNDEF : new DecimalType(sinr));
+                update(CHANNEL_CELL_ID, new StringType(cell.cellId()));
+            });
+            Registration registration = modem.registration();
+            update(CHANNEL_REGISTRATION, new StringType(registration.state().name()));
+            String operator = modem.operator().operator();
+            update(CHANNEL_OPERATOR, operator == null ? UnDefType.UNDEF : new StringType(operator));
+            update(CHANNEL_NETWORK_TIME, new DateTimeType(modem.networkTime().toZonedDateTime()));
+        } catch (AtException e) {
+            logger.debug("Status refresh failed: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            logger.debug("Status refresh failed: {}", e.toString());
+        }
+    }
+
+    private void update(String channel, State state) {
+        channels.accept(channel, state);
+    }
+}

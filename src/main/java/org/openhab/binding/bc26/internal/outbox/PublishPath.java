@@ -1,0 +1,260 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.ModemWorker;
+import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one ordered path every publish of a bridge takes (rule actions, channel commands, the outbox): messages are
+ * sent on the bridge's own thread, one at a time, each after every message handed over before it, and the next only
+ * once the modem has the result of the last (stop-and-wait: BC26 firmware refuses a publish while one is in flight).
+ * While the session is down, or older messages wait in the {@link Outbox}, a message joins the outbox; when the
+ * session is up the outbox is sent in order, before anything newer.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class PublishPath {
+
+    /** What the path sends through: the modem session. */
+    public interface Link {
+        /** Whether the MQTT session is connected now. */
+        boolean isOnline();
+
+        /** Publishes one message; completes when the broker acknowledged it (QoS 1/2) or the modem sent it. */
+        CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
+    }
+
+    /** What the owner shows of the path: counters and the last failure. Called on the bridge's thread. */
+    public interface Events {
+        /** A message was delivered. */
+        void sent();
+
+        /** The number of messages in the outbox changed. */
+        void queued(int size);
+
+        /** A message could not be sent (it was queued again if the failure can pass). */
+        void failed(String topic, MqttException failure);
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(PublishPath.class);
+    private final Outbox outbox;
+    private final ScheduledExecutorService worker;
+    private final String workerName;
+    private final Link link;
+    private final Duration publishTimeout;
+    private final Events events;
+    private volatile boolean closed;
+
+    /**
+     * @param worker the bridge's own thread ({@link ModemWorker}), named {@code workerName}
+     * @param publishTimeout how long the modem may take to get a message acknowledged
+     */
+    public PublishPath(Outbox outbox, ScheduledExecutorService worker, String workerName, Link link,
+            Duration publishTimeout, Events events) {
+        this.outbox = outbox;
+        this.worker = worker;
+        this.workerName = workerName;
+        this.link = link;
+        this.publishTimeout = publishTimeout;
+        this.events = events;
+    }
+
+    /**
+     * Hands a message over; it is sent after every message handed over before it.
+     *
+     * @return completes with true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0),
+     *         false when it went to the outbox (it will be sent later) or cannot be sent
+     */
+    public CompletableFuture<Boolean> submit(Outbox.Entry entry) {
+        try {
+            // Refused here, so an unsendable message never waits in the outbox.
+            Bc26MqttClient.checkPublishable(entry.topic(), entry.payload(), entry.qos());
+        } catch (MqttException e) {
+            logger.warn("Not publishing to '{}': {}", AtText.printable(entry.topic()), e.getMessage());
+            events.failed(entry.topic(), e);
+            return CompletableFuture.completedFuture(false);
+        }
+        if (!canSendNow()) {
+            enqueue(entry);
+            return CompletableFuture.completedFuture(false);
+        }
+        if (ModemWorker.isWorkerThread(workerName)) {
+            return CompletableFuture.completedFuture(sendNow(entry));
+        }
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        try {
+            worker.execute(() -> result.complete(sendNow(entry)));
+        } catch (RejectedExecutionException e) {
+            enqueue(entry);
+            result.complete(false);
+        }
+        return result;
+    }
+
+    /**
+     * Hands a message over and waits for its result, at most as long as the modem may take to get it acknowledged;
+     * if the wait ends first, the message stays on its way.
+     */
+    public boolean publish(Outbox.Entry entry) {
+        try {
+            return submit(entry).get(publishTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Sends the outbox, on the bridge's thread after what was handed over before (call when the session is up). */
+    public void drain() {
+        onWorker(this::drainNow);
+    }
+
+    /** Messages waiting in the outbox. */
+    public int queued() {
+        return outbox.size();
+    }
+
+    /** Stops sending: what is queued stays in the outbox (its file keeps QoS 1/2 for the next start). */
+    public void close() {
+        closed = true;
+        outbox.close();
+    }
+
+    /** Stops sending and deletes the outbox's file: the bridge was removed. */
+    public void delete() {
+        closed = true;
+        outbox.delete();
+    }
+
+    private boolean canSendNow() {
+        return !closed && link.isOnline() && outbox.size() == 0;
+    }
+
+    /** On the bridge's thread: sends one message and waits for its result; a failure that can pass queues it. */
+    private boolean sendNow(Outbox.Entry entry) {
+        if (!canSendNow()) {
+            // The session went down, or messages went to the outbox, while this one waited its turn.
+            enqueue(entry);
+            return false;
+        }
+        @Nullable
+        MqttException failure = send(entry);
+        if (failure == null) {
+            return true;
+        }
+        if (isRetryable(failure)) {
+            // It was the oldest when it went out; what was handed over meanwhile is newer.
+            outbox.addFirst(entry);
+            events.queued(outbox.size());
+            if (link.isOnline()) {
+                drain();
+            }
+        }
+        return false;
+    }
+
+    /** Publishes and waits for the result; null when delivered. */
+    private @Nullable MqttException send(Outbox.Entry entry) {
+        try {
+            link.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain())
+                    .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            events.sent();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            MqttException failure = Bc26MqttClient.failureOf(e);
+            logger.debug("Publishing to '{}' failed: {}", AtText.printable(entry.topic()), failure.getMessage());
+            events.failed(entry.topic(), failure);
+            return failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MqttException(MqttException.Reason.LINK_LOST, "Interrupted");
+        }
+    }
+
+    private void enqueue(Outbox.Entry entry) {
+        Outbox.Entry dropped = outbox.add(entry);
+        if (dropped != null) {
+            logger.warn("Outbox full: dropped a QoS 0 message to '{}'", AtText.printable(dropped.topic()));
+        }
+        events.queued(outbox.size());
+        if (link.isOnline()) {
+            drain();
+        }
+    }
+
+    /**
+     * Sends queued messages in order, one at a time, until the outbox is empty or the session fails. Runs on the
+     * bridge's thread only, so a request arriving meanwhile is simply the next task there.
+     */
+    private void drainNow() {
+        Outbox.Entry entry;
+        while ((entry = outbox.peek()) != null) {
+            if (closed || !link.isOnline()) {
+                break;
+            }
+            MqttException failure = send(entry);
+            if (failure != null && isRetryable(failure)) {
+                logger.debug("Outbox paused: {}", failure.getMessage());
+                if (link.isOnline() && !closed) {
+                    // A failure that passes while online (a publish timed out): try again shortly.
+                    try {
+                        worker.schedule(this::drainNow, 1, TimeUnit.SECONDS);
+                    } catch (RejectedExecutionException e) {
+                        // stopping
+                    }
+                }
+                break;
+            }
+            if (failure != null) {
+                logger.warn("Dropping an unsendable message to '{}': {}", AtText.printable(entry.topic()),
+                        failure.getMessage());
+            }
+            outbox.removeHead(entry);
+            events.queued(outbox.size());
+        }
+        events.queued(outbox.size());
+    }
+
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            logger.debug("The bridge is stopping; its outbox waits for the next start");
+        }
+    }
+
+    private static boolean isRetryable(MqttException failure) {
+        return switch (failure.getReason()) {
+            case INVALID_ARGUMENT, PAYLOAD_TOO_LARGE -> false;
+            default -> true;
+        };
+    }
+}
