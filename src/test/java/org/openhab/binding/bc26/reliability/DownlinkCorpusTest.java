@@ -48,13 +48,18 @@ class DownlinkCorpusTest {
     @NonNullByDefault({})
     Path dir;
 
-    @Test
-    void inTheHexFormatNoPayloadChangesAnything() throws Exception {
+    private List<DownlinkCorpus.Outcome> run(String format) throws Exception {
         List<DownlinkCorpus.Outcome> outcomes;
-        try (DownlinkCorpus corpus = new DownlinkCorpus(dir, "hex")) {
+        try (DownlinkCorpus corpus = new DownlinkCorpus(dir, format)) {
             outcomes = corpus.run();
         }
         System.out.println(DownlinkCorpus.report(outcomes, "DownlinkCorpusTest"));
+        return outcomes;
+    }
+
+    @Test
+    void inTheHexFormatNoPayloadChangesAnything() throws Exception {
+        List<DownlinkCorpus.Outcome> outcomes = run("hex");
         assertEquals(DownlinkCorpus.shapes().size(), outcomes.size());
         for (DownlinkCorpus.Outcome outcome : outcomes) {
             assertTrue(outcome.passed(), outcome.shape() + ": " + outcome.detail());
@@ -63,11 +68,7 @@ class DownlinkCorpusTest {
 
     @Test
     void inTheTextFormatOnlyWhatFramingCannotTellApartGetsThroughAndNeverEndsTheSession() throws Exception {
-        List<DownlinkCorpus.Outcome> outcomes;
-        try (DownlinkCorpus corpus = new DownlinkCorpus(dir, "text")) {
-            outcomes = corpus.run();
-        }
-        System.out.println(DownlinkCorpus.report(outcomes, "DownlinkCorpusTest"));
+        List<DownlinkCorpus.Outcome> outcomes = run("text");
         for (DownlinkCorpus.Outcome outcome : outcomes) {
             if (TEXT_LIMITS.contains(outcome.shape())) {
                 assertTrue(outcome.sessionKept(), outcome.shape() + ": " + outcome.detail());

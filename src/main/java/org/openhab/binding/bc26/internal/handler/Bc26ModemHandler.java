@@ -549,11 +549,12 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             }
 
             @Override
-            public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+            public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain,
+                    int messageId) {
                 ModemSession session = Bc26ModemHandler.this.session;
                 return session == null ? CompletableFuture.failedFuture(
                         new MqttException(MqttException.Reason.NOT_CONNECTED, "The bridge is not running"))
-                        : session.publish(topic, payload, qos, retain);
+                        : session.publish(topic, payload, qos, retain, messageId);
             }
         };
     }

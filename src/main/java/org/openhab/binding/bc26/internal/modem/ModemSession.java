@@ -225,12 +225,17 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     /** Publishes through the current client; fails with NOT_CONNECTED while the session is down. */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        return publish(topic, payload, qos, retain, 0);
+    }
+
+    /** Publishes with the message id the message had before (0: a new one); see {@link Bc26MqttClient}. */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, int messageId) {
         Bc26MqttClient client = mqtt().orElse(null);
         if (client == null) {
             return CompletableFuture.failedFuture(
                     new MqttException(MqttException.Reason.NOT_CONNECTED, "The modem session is not started"));
         }
-        return client.publish(topic, payload, qos, retain);
+        return client.publish(topic, payload, qos, retain, messageId);
     }
 
     /** Adds a subscription, kept across reconnects. */

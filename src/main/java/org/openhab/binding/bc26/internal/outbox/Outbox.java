@@ -53,8 +53,22 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class Outbox {
 
-    /** One message. */
-    public record Entry(String topic, byte[] payload, int qos, boolean retain) {
+    /**
+     * One message.
+     *
+     * @param messageId the MQTT message id it goes out with (QoS 1/2; 0 until it has one), kept for every attempt
+     */
+    public record Entry(String topic, byte[] payload, int qos, boolean retain, int messageId) {
+        public Entry(String topic, byte[] payload, int qos, boolean retain) {
+            this(topic, payload, qos, retain, 0);
+        }
+
+        /** The same message with its message id. */
+        public Entry withMessageId(int id) {
+            return new Entry(topic, payload, qos, retain, id);
+        }
+
+        /** Same message: the id is not part of what the message is. */
         @Override
         public boolean equals(@Nullable Object o) {
             return o instanceof Entry e && e.topic.equals(topic) && Arrays.equals(e.payload, payload) && e.qos == qos
@@ -223,12 +237,12 @@ public final class Outbox {
     /** A message line whose CRC matches, or null. */
     private static @Nullable Entry parse(String line) {
         String[] f = line.split(" ", -1);
-        if (f.length != 5 || !f[4].equals(crc(line.substring(0, line.lastIndexOf(' '))))) {
+        if (f.length != 6 || !f[5].equals(crc(line.substring(0, line.lastIndexOf(' '))))) {
             return null;
         }
         try {
             return new Entry(new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(f[3]), Integer.parseInt(f[0]), "1".equals(f[1]));
+                    Base64.getDecoder().decode(f[3]), Integer.parseInt(f[0]), "1".equals(f[1]), Integer.parseInt(f[4]));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -243,7 +257,7 @@ public final class Outbox {
     private static String line(Entry e) {
         String content = e.qos() + " " + (e.retain() ? 1 : 0) + " "
                 + Base64.getEncoder().encodeToString(e.topic().getBytes(StandardCharsets.UTF_8)) + " "
-                + Base64.getEncoder().encodeToString(e.payload());
+                + Base64.getEncoder().encodeToString(e.payload()) + " " + e.messageId();
         return content + " " + crc(content);
     }
 

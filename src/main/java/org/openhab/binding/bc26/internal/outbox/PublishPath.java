@@ -25,6 +25,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.modem.ModemWorker;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.MessageIds;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,11 @@ public final class PublishPath {
         /** Whether the MQTT session is connected now. */
         boolean isOnline();
 
-        /** Publishes one message; completes when the broker acknowledged it (QoS 1/2) or the modem sent it. */
-        CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain);
+        /**
+         * Publishes one message with its message id (0 for QoS 0); completes when the broker acknowledged it (QoS
+         * 1/2) or the modem sent it.
+         */
+        CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, int messageId);
     }
 
     /** What the owner shows of the path: counters and the last failure. Called on the bridge's thread. */
@@ -69,6 +73,7 @@ public final class PublishPath {
     private final Link link;
     private final Duration publishTimeout;
     private final Events events;
+    private final MessageIds ids = new MessageIds();
     private volatile boolean closed;
 
     /**
@@ -91,7 +96,10 @@ public final class PublishPath {
      * @return completes with true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0),
      *         false when it went to the outbox (it will be sent later) or cannot be sent
      */
-    public CompletableFuture<Boolean> submit(Outbox.Entry entry) {
+    public CompletableFuture<Boolean> submit(Outbox.Entry message) {
+        // A QoS 1/2 message gets its id now and keeps it (in the outbox file too) for every attempt.
+        Outbox.Entry entry = message.qos() > 0 && message.messageId() == 0 ? message.withMessageId(ids.draw())
+                : message;
         try {
             // Refused here, so an unsendable message never waits in the outbox.
             Bc26MqttClient.checkPublishable(entry.topic(), entry.payload(), entry.qos());
@@ -184,7 +192,7 @@ public final class PublishPath {
     /** Publishes and waits for the result; null when delivered. */
     private @Nullable MqttException send(Outbox.Entry entry) {
         try {
-            link.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain())
+            link.publish(entry.topic(), entry.payload(), entry.qos(), entry.retain(), entry.messageId())
                     .get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
             events.sent();
             return null;

@@ -279,6 +279,35 @@ class Bc26ModemHandlerTest {
         }
     }
 
+    /**
+     * A QoS 1 message whose connection ends while it is in flight goes back to the head of the outbox and is sent
+     * again with the same message id, so a broker still holding that id (persistent session) can tell it is the same.
+     */
+    @Test
+    void aMessageSentAgainAfterALostConnectionKeepsItsMessageId() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        Bc26Simulator sim = modem.simulator();
+        sim.holdAnswers();
+        java.util.concurrent.CompletableFuture<Boolean> first = handler.publishAsync("again/1", "v".getBytes(
+                StandardCharsets.UTF_8), 1, false);
+        Await.until("AT+QMTPUB sent", ONLINE, () -> publishesOf(sim, "again/1").size() == 1);
+        sim.injectQmtStat(0, 1);
+        sim.releaseAnswers();
+        assertFalse(first.get(30, TimeUnit.SECONDS), "the connection ended before the acknowledgement");
+        Await.until("sent again after the reconnect", ONLINE, () -> publishesOf(sim, "again/1").size() >= 2);
+        List<String> attempts = publishesOf(sim, "again/1");
+        assertEquals(attempts.get(0).split(",")[1], attempts.get(1).split(",")[1], "the same message id: " + attempts);
+        Await.until("outbox drained", ONLINE, () -> handler.outboxSize() == 0);
+    }
+
+    private static List<String> publishesOf(Bc26Simulator sim, String topic) {
+        return sim.receivedCommands().stream().filter(c -> c.startsWith("AT+QMTPUB=") && c.contains("\"" + topic + "\""))
+                .toList();
+    }
+
     @Test
     void queuedQos1And2MessagesSurviveAHandlerRestart() throws Exception {
         Bridge bridge = bridge(Map.of());

@@ -129,6 +129,19 @@ class OutboxTest {
     }
 
     @Test
+    void aMessageKeepsItsMessageIdAcrossARestart() {
+        Path file = dir.resolve("box");
+        Outbox outbox = new Outbox(100, file);
+        outbox.add(entry("a", 1).withMessageId(4711));
+        outbox.close();
+        Outbox reloaded = new Outbox(100, file);
+        Outbox.Entry loaded = reloaded.peek();
+        assertNotNull(loaded);
+        assertEquals(4711, loaded.messageId());
+        reloaded.close();
+    }
+
+    @Test
     void oneOutboxPerFileAndARemovedThingTakesItsFileAlong() throws Exception {
         Path file = dir.resolve("box");
         Outbox outbox = new Outbox(100, file);

@@ -522,6 +522,16 @@ public final class Bc26MqttClient {
      *         {@link MqttException} otherwise
      */
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain) {
+        return publish(topic, payload, qos, retain, 0);
+    }
+
+    /**
+     * Publishes a message with the message id it already had, if that id is free: a QoS 1/2 message sent again after
+     * a reconnect keeps its id, so a broker that still holds it (persistent session) can tell it is the same message.
+     *
+     * @param preferredId the message's id from an earlier attempt, or 0 for a new one (QoS 0 always uses 0)
+     */
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, int preferredId) {
         PublishEncoding encoding;
         try {
             encoding = checkPublishable(topic, payload, qos);
@@ -538,7 +548,8 @@ public final class Bc26MqttClient {
             return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
                     "This modem firmware has no hex data format, so it cannot publish binary payloads"));
         }
-        int messageId = qos == 0 ? 0 : messageIds.allocate();
+        int messageId = qos == 0 ? 0 : preferredId > 0 && messageIds.reserve(preferredId) ? preferredId
+                : messageIds.allocate();
         String head = "AT+QMTPUB=" + idText + "," + messageId + "," + qos + "," + (retain ? 1 : 0) + ","
                 + AtText.quoted(topic, "topic", MqttTopics.MAX_TOPIC_BYTES);
         boolean direct = encoding.form() == PublishEncoding.Form.DIRECT

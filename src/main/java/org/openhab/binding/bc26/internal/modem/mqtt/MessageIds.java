@@ -74,6 +74,26 @@ public final class MessageIds {
         return id;
     }
 
+    /**
+     * Takes a given id if it is free (a message sent again keeps its id).
+     *
+     * @return false when the id is out of range or in flight
+     */
+    public synchronized boolean reserve(int id) {
+        if (id < 1 || id > MAX_ID || inUse.get(id)) {
+            return false;
+        }
+        inUse.set(id);
+        return true;
+    }
+
+    /** Draws an id for a message that does not have one yet (not reserved: {@link #reserve} takes it when it goes out). */
+    public int draw() {
+        synchronized (this) {
+            return 1 + random.nextInt(MAX_ID);
+        }
+    }
+
     /** Gives an id back. */
     public synchronized void release(int id) {
         if (id > 0 && id <= MAX_ID) {
