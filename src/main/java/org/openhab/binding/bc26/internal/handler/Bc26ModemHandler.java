@@ -246,6 +246,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         ScheduledExecutorService worker = this.worker;
         this.worker = null;
         PublishPath path = this.publishPath;
+        this.publishPath = null;
         if (path != null) {
             path.close();
         }
@@ -333,17 +334,17 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
     }
 
+    /** On the bridge's thread after every connect: the outbox, the birth message, the status channels. */
     private void afterConnect() {
-        ModemSession session = this.session;
-        if (session == null) {
+        PublishPath path = this.publishPath;
+        if (path == null) {
             return;
         }
+        path.drain();
         if (!config.birthTopic.isBlank()) {
-            session.publish(config.birthTopic, config.birthMessage.getBytes(StandardCharsets.UTF_8), 1, true);
-        }
-        PublishPath path = this.publishPath;
-        if (path != null) {
-            path.drain();
+            // Through the one ordered path like every message: after the backlog, never two publishes in flight.
+            path.submit(new Outbox.Entry(config.birthTopic, config.birthMessage.getBytes(StandardCharsets.UTF_8), 1,
+                    true));
         }
         refresh();
     }

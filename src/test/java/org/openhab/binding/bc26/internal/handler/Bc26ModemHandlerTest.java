@@ -230,6 +230,24 @@ class Bc26ModemHandlerTest {
     }
 
     @Test
+    void theBirthMessageFollowsEveryConnectAndTheShutdownMessageTheDispose() throws Exception {
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("cabin/status", 1);
+            Bridge bridge = bridge(Map.of("birthTopic", "cabin/status", "birthMessage", "online", "shutdownTopic",
+                    "cabin/status", "shutdownMessage", "bye"));
+            Bc26ModemHandler handler = handler(bridge);
+            handler.initialize();
+            awaitOnline(bridge);
+            assertEquals("online", observer.next(30).payload());
+            modem.simulator().injectQmtStat(0, 1);
+            assertEquals("online", observer.next(30).payload(), "again after the reconnect");
+            awaitOnline(bridge);
+            handler.dispose();
+            assertEquals("bye", observer.next(30).payload());
+        }
+    }
+
+    @Test
     void ruleActionsPublishAndReportDelivery() throws Exception {
         Bridge bridge = bridge(Map.of());
         Bc26ModemHandler handler = handler(bridge);
