@@ -1127,9 +1127,14 @@ public final class Bc26Simulator implements AutoCloseable {
      *
      * @return the number of records printed
      */
-    public long floodReceive(int id, String topic, String payload, Duration duration) {
+    public Flood floodReceive(int id, String topic, String payload, Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         long count = 0;
+        long bytes = 0;
+        boolean hex;
+        synchronized (this) {
+            hex = clients[id].receiveHex;
+        }
         while (System.nanoTime() < end) {
             if (out.pending() > 8) {
                 LockSupport.parkNanos(200_000);
@@ -1137,9 +1142,18 @@ public final class Bc26Simulator implements AutoCloseable {
             }
             count++;
             String record = payload.replace("%d", Long.toString(count));
-            out.send("\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + record + "\"\r\n");
+            // As the modem prints it in the client's receive format: hex doubles the payload's bytes on the line.
+            String printed = hex ? HexFormat.of().withUpperCase().formatHex(record.getBytes(StandardCharsets.UTF_8))
+                    : record;
+            String line = "\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + printed + "\"\r\n";
+            bytes += line.getBytes(StandardCharsets.UTF_8).length;
+            out.send(line);
         }
-        return count;
+        return new Flood(count, bytes);
+    }
+
+    /** What {@link #floodReceive} printed: records and bytes. */
+    public record Flood(long records, long bytes) {
     }
 
     /** A burst of {@code count} network URCs. */

@@ -79,8 +79,10 @@ import org.slf4j.LoggerFactory;
  * modem's properties and status channels, fires the {@code publish-trigger} channels and publishes for rule actions,
  * with an outbox for messages published while the session is down.
  * <p>
- * {@code initialize()} only validates and starts; all modem I/O runs on the scheduler, never under this handler's
- * monitor.
+ * {@code initialize()} only validates and starts. All modem work runs on the bridge's own thread
+ * ({@code OH-bc26-<thing id>}, see {@link ModemWorker}), never on openHAB's shared scheduler and never under this
+ * handler's monitor; publishing goes through one ordered {@link PublishPath}, subscriptions through the
+ * {@link SubscriptionRegistry}, status reads through the {@link StatusPoller}.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -93,7 +95,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesDropped = new AtomicLong();
-    /** Topic filter to the child handlers listening on it. */
+    /** Who listens to which topic filter: child things (kept across re-initialisations) and trigger channels. */
     private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
     private final StatusPoller statusPoller = new StatusPoller(this::updateState);
     /** The trigger channels' listeners of this initialisation (filter and listener), removed at dispose. */

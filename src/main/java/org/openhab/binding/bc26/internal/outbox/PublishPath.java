@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one ordered path every publish of a bridge takes (rule actions, channel commands, the outbox): messages are
  * sent on the bridge's own thread, one at a time, each after every message handed over before it, and the next only
- * once the modem has the result of the last (stop-and-wait: BC26 firmware refuses a publish while one is in flight).
+ * once the modem has the result of the last (stop-and-wait: no capture shows a BC26 taking a second publish in flight,
+ * and BC26-compatible firmware answers ERROR to one).
  * While the session is down, or older messages wait in the {@link Outbox}, a message joins the outbox; when the
  * session is up the outbox is sent in order, before anything newer.
  *
