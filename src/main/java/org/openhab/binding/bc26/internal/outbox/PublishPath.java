@@ -98,23 +98,13 @@ public final class PublishPath {
      *         false when it went to the outbox (it will be sent later) or cannot be sent
      */
     public CompletableFuture<Boolean> submit(Outbox.Entry message) {
-        // A QoS 1/2 message gets its id now and keeps it (in the outbox file too) for every attempt.
-        Outbox.Entry entry = message.qos() > 0 && message.messageId() == 0 ? message.withMessageId(ids.draw())
-                : message;
-        try {
-            // Refused here, so an unsendable message never waits in the outbox.
-            Bc26MqttClient.checkPublishable(entry.topic(), entry.payload(), entry.qos());
-        } catch (MqttException e) {
-            logger.warn("Not publishing to '{}': {}", AtText.printable(entry.topic()), e.getMessage());
-            events.failed(entry.topic(), e);
+        Outbox.Entry entry = accepted(message);
+        if (entry == null) {
             return CompletableFuture.completedFuture(false);
         }
         if (!canSendNow()) {
             enqueue(entry);
             return CompletableFuture.completedFuture(false);
-        }
-        if (ModemWorker.isWorkerThread(workerName)) {
-            return CompletableFuture.completedFuture(sendNow(entry));
         }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         try {
@@ -131,6 +121,11 @@ public final class PublishPath {
      * if the wait ends first, the message stays on its way.
      */
     public boolean publish(Outbox.Entry entry) {
+        if (ModemWorker.isWorkerThread(workerName)) {
+            // On the bridge's own thread a wait for a task queued behind this one would never end: send here.
+            Outbox.Entry checked = accepted(entry);
+            return checked != null && sendNow(checked);
+        }
         try {
             return submit(entry).get(publishTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -138,6 +133,23 @@ public final class PublishPath {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * The message with its message id (QoS 1/2 get one now and keep it, in the outbox file too, for every attempt),
+     * or null when it can never be sent (refused here, so it never waits in the outbox).
+     */
+    private Outbox.@Nullable Entry accepted(Outbox.Entry message) {
+        Outbox.Entry entry = message.qos() > 0 && message.messageId() == 0 ? message.withMessageId(ids.draw())
+                : message;
+        try {
+            Bc26MqttClient.checkPublishable(entry.topic(), entry.payload(), entry.qos());
+            return entry;
+        } catch (MqttException e) {
+            logger.warn("Not publishing to '{}': {}", AtText.printable(entry.topic()), e.getMessage());
+            events.failed(entry.topic(), e);
+            return null;
         }
     }
 
