@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,53 @@ class BridgeThreadsTest {
         }
         Await.until("no bridge thread left", WAIT, () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("OH-bc26-outage") || t.getName().equals("OH-bc26-drain")));
+    }
+
+    /** A fault a bridge may be in when openHAB disposes it. */
+    private record Fault(String name, BiConsumer<SimTransport, Mosquitto> inject) {
+    }
+
+    /**
+     * Whatever state the modem is in, dispose() returns within openHAB's 5 s (openHAB warns past that) and leaves no
+     * thread behind.
+     */
+    @Test
+    void disposeReturnsWithinFiveSecondsWhateverTheModemIsDoing() throws Exception {
+        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
+        Mosquitto broker = Mosquitto.start(dir);
+        resources.add(broker);
+        List<Fault> faults = List.of(new Fault("online, nothing wrong", (m, b) -> {
+        }), new Fault("answers slower than every timeout", (m, b) -> m.simulator().slowAnswers(Duration.ofSeconds(60))),
+                new Fault("modem without power", (m, b) -> m.simulator().powerOff()),
+                new Fault("serial line cut", (m, b) -> m.cutLink()), new Fault("broker gone", (m, b) -> b.stop()),
+                new Fault("cell gone", (m, b) -> m.simulator().loseRegistration()),
+                new Fault("modem rebooting", (m, b) -> m.simulator().reboot()));
+        List<String> slow = new ArrayList<>();
+        int n = 0;
+        for (Fault fault : faults) {
+            SimTransport modem = modem("Dispose" + (++n));
+            Map<String, Object> config = BridgeRig.configFor(modem, broker);
+            config.put("shutdownTopic", "site/status");
+            config.put("shutdownMessage", "bye");
+            BridgeRig rig = new BridgeRig("dispose" + n, config);
+            rig.handler().initialize();
+            assertTrue(rig.awaitOnline(WAIT), fault.name() + ": ONLINE first");
+            fault.inject().accept(modem, broker);
+            long start = System.nanoTime();
+            rig.close();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("dispose, " + fault.name() + ": " + millis + " ms");
+            if (millis >= 5000) {
+                slow.add(fault.name() + " " + millis + " ms");
+            }
+            if (fault.name().equals("broker gone")) {
+                broker.restart();
+            }
+            String thread = "OH-bc26-dispose" + n;
+            Await.until("no thread of " + thread + " left", WAIT, () -> Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().startsWith(thread)));
+        }
+        assertEquals(List.of(), slow, "disposed in 5 s or more");
     }
 
     /** Names and top binding frame of thingHandler pool threads that are running the binding's code right now. */
