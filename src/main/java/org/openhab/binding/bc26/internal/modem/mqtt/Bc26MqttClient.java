@@ -420,17 +420,11 @@ public final class Bc26MqttClient {
             return CompletableFuture.completedFuture(null);
         }
         int messageId = messageIds.allocate();
-        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTUNS:", messageId)
-                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        CompletableFuture<AtLine> urc = awaitResult("+QMTUNS:", messageId);
         AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
                 + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
         return sendTwoPhase(command, urc, current).thenApply(line -> {
-            messageIds.release(messageId);
-            int result = urcFields(line)[2];
-            if (result != 0) {
-                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
-                        "Unsubscribing from " + topicFilter + " failed: " + QmtCodes.sendResult(result), result));
-            }
+            succeeded(line, "Unsubscribing from " + topicFilter);
             return (Void) null;
         }).whenComplete((v, e) -> messageIds.release(messageId));
     }
@@ -482,15 +476,10 @@ public final class Bc26MqttClient {
             command.append(',').append(AtText.quoted(entry.getKey(), "topic filter", MqttTopics.MAX_TOPIC_BYTES))
                     .append(',').append(entry.getValue());
         }
-        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTSUB:", messageId)
-                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        CompletableFuture<AtLine> urc = awaitResult("+QMTSUB:", messageId);
         List<String> topics = List.copyOf(batch.keySet());
         return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), urc, current).thenApply(line -> {
-            int[] fields = urcFields(line);
-            if (fields[2] != 0) {
-                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
-                        "Subscribing to " + topics + " failed: " + QmtCodes.sendResult(fields[2]), fields[2]));
-            }
+            int[] fields = succeeded(line, "Subscribing to " + topics);
             List<Integer> granted = new ArrayList<>();
             for (int i = 3; i < fields.length; i++) {
                 granted.add(fields[i]);
@@ -558,9 +547,7 @@ public final class Bc26MqttClient {
         AtCommand publish = direct
                 ? AtCommand.of(head + ",\"" + new String(encoding.wire(), StandardCharsets.UTF_8) + "\"").withoutInfo()
                 : AtCommand.of(head).withoutInfo().withPromptData(encoding.wire()).withTimeout(PROMPT_PUBLISH_TIMEOUT);
-        // Result 1 is a retransmission report, not the end (AN11; protocol reference §6.12).
-        CompletableFuture<AtLine> urc = engine.awaitUrc(line -> sameUrc(line, "+QMTPUB:", messageId)
-                && urcFields(line).length > 2 && urcFields(line)[2] != 1, acknowledgeTimeout());
+        CompletableFuture<AtLine> urc = awaitResult("+QMTPUB:", messageId);
         CompletableFuture<AtLine> answer;
         if (encoding.form() == PublishEncoding.Form.HEX) {
             String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
@@ -577,13 +564,29 @@ public final class Bc26MqttClient {
             answer = sendTwoPhase(publish, urc, current);
         }
         return answer.thenApply(line -> {
-            int result = urcFields(line)[2];
-            if (result != 0) {
-                throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
-                        "Publishing to " + topic + " failed: " + QmtCodes.sendResult(result), result));
-            }
+            succeeded(line, "Publishing to " + topic);
             return (Void) null;
         }).whenComplete((v, e) -> messageIds.release(messageId));
+    }
+
+    /**
+     * The URC that ends the packet with this message id ({@code +QMTPUB}, {@code +QMTSUB}, {@code +QMTUNS}): result 0
+     * or 2. Register it before sending the command (the URC may come in the same read as the OK). Result 1 is a
+     * retransmission report, not the end (AN11).
+     */
+    private CompletableFuture<AtLine> awaitResult(String prefix, int messageId) {
+        return engine.awaitUrc(line -> sameUrc(line, prefix, messageId) && urcFields(line).length > 2
+                && urcFields(line)[2] != 1, acknowledgeTimeout());
+    }
+
+    /** The result's fields when it is 0 (sent and acknowledged); SEND_FAILED naming {@code what} otherwise. */
+    private static int[] succeeded(AtLine line, String what) {
+        int[] fields = urcFields(line);
+        if (fields[2] != 0) {
+            throw new CompletionException(new MqttException(MqttException.Reason.SEND_FAILED,
+                    what + " failed: " + QmtCodes.sendResult(fields[2]), fields[2]));
+        }
+        return fields;
     }
 
     /**
