@@ -13,7 +13,9 @@
 package org.openhab.binding.bc26.internal.modem;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -92,6 +94,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private boolean bringUpPending;
     private boolean stopped = true;
     private boolean online;
+    /** Topic filter to QoS, in the order added: the session's, so they outlive every client and port. */
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     /** Counts losses of a connected session: a bring-up reports online only if none came while it finished. */
     private int losses;
     /** Failed attempts in a row: sets the back-off. */
@@ -238,32 +242,34 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         return client.publish(topic, payload, qos, retain, messageId);
     }
 
-    /** Adds a subscription, kept across reconnects. */
+    /**
+     * Adds a subscription, kept across reconnects and port reopens; made at once when connected, else at the next
+     * connect.
+     *
+     * @return completes with the granted QoS when the broker answered (or at once when not connected)
+     */
     public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
-        return clientOrCreate().subscribe(topicFilter, qos);
+        try {
+            Bc26MqttClient.checkSubscription(topicFilter, qos);
+        } catch (MqttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Bc26MqttClient client;
+        synchronized (lock) {
+            subscriptions.put(topicFilter, qos);
+            client = this.client;
+        }
+        return client == null ? CompletableFuture.completedFuture(List.of()) : client.subscribe(topicFilter, qos);
     }
 
     /** Removes a subscription. */
     public CompletableFuture<Void> unsubscribe(String topicFilter) {
-        return clientOrCreate().unsubscribe(topicFilter);
-    }
-
-    /**
-     * The client exists before the first connect so subscriptions can be registered; it is bound to the engine of
-     * the open port and replaced (subscriptions carried over) when the port is reopened.
-     */
-    private Bc26MqttClient clientOrCreate() {
+        Bc26MqttClient client;
         synchronized (lock) {
-            Bc26MqttClient existing = client;
-            if (existing != null) {
-                return existing;
-            }
-            AtEngine engine = this.engine;
-            Bc26MqttClient created = new Bc26MqttClient(
-                    engine != null ? engine : new AtEngine(engineTimer(), dispatcher(), this), options.mqtt(), this);
-            client = created;
-            return created;
+            subscriptions.remove(topicFilter);
+            client = this.client;
         }
+        return client == null ? CompletableFuture.completedFuture(null) : client.unsubscribe(topicFilter);
     }
 
     private void bringUp() {
@@ -492,7 +498,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
     }
 
-    /** The MQTT client on the current engine; a client of an earlier port hands its subscriptions over. */
+    /** The MQTT client on the current engine, made with the session's subscriptions when the port was (re)opened. */
     private Bc26MqttClient clientFor(AtEngine engine) {
         synchronized (lock) {
             Bc26MqttClient existing = client;
@@ -500,9 +506,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return existing;
             }
             Bc26MqttClient fresh = new Bc26MqttClient(engine, options.mqtt(), this);
-            if (existing != null) {
-                existing.subscriptions().forEach(fresh::subscribe);
-            }
+            // Not connected yet: this only records them; the connect makes them.
+            subscriptions.forEach(fresh::subscribe);
             client = fresh;
             return fresh;
         }

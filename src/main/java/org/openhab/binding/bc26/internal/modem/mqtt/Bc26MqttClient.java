@@ -383,11 +383,9 @@ public final class Bc26MqttClient {
      */
     public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
         try {
-            MqttTopics.checkTopicFilter(topicFilter);
-            MqttSettings.checkQos(qos);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
-                    String.valueOf(e.getMessage())));
+            checkSubscription(topicFilter, qos);
+        } catch (MqttException e) {
+            return CompletableFuture.failedFuture(e);
         }
         synchronized (subscriptions) {
             subscriptions.put(topicFilter, qos);
@@ -407,6 +405,21 @@ public final class Bc26MqttClient {
     private static MqttException rejected(String topicFilter) {
         return new MqttException(MqttException.Reason.SUBSCRIPTION_REJECTED,
                 "The broker rejected the subscription to " + topicFilter, REJECTED);
+    }
+
+    /**
+     * Checks that a topic filter can be subscribed (no unsendable characters, wildcards where MQTT allows them) at
+     * this QoS.
+     *
+     * @throws MqttException INVALID_ARGUMENT with the reason
+     */
+    public static void checkSubscription(String topicFilter, int qos) throws MqttException {
+        try {
+            MqttTopics.checkTopicFilter(topicFilter);
+            MqttSettings.checkQos(qos);
+        } catch (IllegalArgumentException e) {
+            throw new MqttException(MqttException.Reason.INVALID_ARGUMENT, String.valueOf(e.getMessage()));
+        }
     }
 
     /** Removes a subscription; unsubscribes now when connected. */
