@@ -569,7 +569,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         ModemSession session = this.session;
         Optional<Bc26Modem> modem = session == null ? Optional.empty() : session.modem();
         if (modem.isPresent() && !disposed && session.isOnline()) {
-            statusPoller.poll(modem.get());
+            statusPoller.poll(modem.get(), () -> !disposed && session.isOnline());
         }
     }
 }

@@ -47,7 +47,11 @@ public final class Bc26Modem {
     private static final Duration CPIN_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CFUN_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CGATT_TIMEOUT = Duration.ofSeconds(75);
-    private static final Duration COPS_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * AT+COPS? reads the modem's state and answers at once; the manual's 630 s is the network scan of AT+COPS=?. A
+     * longer wait would only hold the bridge's thread (status polls run there, before a recovery).
+     */
+    private static final Duration COPS_TIMEOUT = Duration.ofSeconds(10);
 
     private final AtEngine engine;
 

@@ -201,16 +201,21 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         setOffline(null);
     }
 
-    /** Whether the MQTT session is connected: reported online, and its client connected at this moment. */
+    /**
+     * Whether the MQTT session is connected: reported online, its client connected at this moment, and no boot banner
+     * read since (a restart is known here as soon as its banner is read, before the loss is handled).
+     */
     public boolean isOnline() {
         Bc26MqttClient client;
+        AtEngine engine;
         synchronized (lock) {
             if (!online) {
                 return false;
             }
             client = this.client;
+            engine = this.engine;
         }
-        return client != null && client.state() == MqttState.CONNECTED;
+        return client != null && client.state() == MqttState.CONNECTED && engine != null && !engine.restartSeen();
     }
 
     /** The MQTT client (keeps subscriptions across reconnects), or empty before the first start. */

@@ -294,6 +294,16 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the modem printed its boot banner and has answered nothing since: it restarted and lost every session.
+     * Known as soon as the banner is read, before its listener hears of it.
+     */
+    public boolean restartSeen() {
+        synchronized (lock) {
+            return restartReported;
+        }
+    }
+
     /** Final results (OK, ERROR) that arrived while no command was in flight, since the engine started. */
     public long strayFinalResults() {
         synchronized (lock) {
