@@ -507,7 +507,7 @@ public final class BindingBenchmark {
                     |---|---|
                     | retained heap per bridge | **%.0f KB** (goal: under 5 MB); heap %.1f MB before, %.1f MB online, %.1f MB after dispose |
                     | own threads per bridge | **%.1f** (goal: at most 2) |
-                    | own threads by name | %s: one jSerialComm event thread per port (the name is jSerialComm's) and one `OH-bc26-timer` shared by all bridges (the AT engines' timeouts) |
+                    | own threads by name | %s: per bridge its own thread `OH-bc26-<id>` (bring-up, recovery, polls, publishes), its events thread `OH-bc26-<id>-events` and one jSerialComm event thread for its port (the name is jSerialComm's); one `OH-bc26-timer` shared by all bridges (the AT engines' timeouts). Above the goal of 2 since issue 11 gave each bridge a thread of its own and its events an ordered one |
                     | own threads left 10 s after dispose | %s |
                     """, bridges, perBridgeKb, heapBefore, heapOnline, heapDisposed, own.size() / (double) bridges,
                     kinds, ownThreads(before));
