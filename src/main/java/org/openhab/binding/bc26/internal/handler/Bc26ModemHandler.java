@@ -282,11 +282,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (path != null) {
             path.delete();
         } else {
-            try {
-                java.nio.file.Files.deleteIfExists(outboxFile());
-            } catch (java.io.IOException e) {
-                logger.warn("Could not delete the outbox file: {}", e.getMessage());
-            }
+            Outbox.deleteFile(outboxFile());
         }
         super.handleRemoval();
     }

@@ -124,11 +124,17 @@ public final class Outbox {
         deleted = true;
         Path file = this.file;
         if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                logger.warn("Could not delete the outbox file {}: {}", file, e.getMessage());
-            }
+            deleteFile(file);
+        }
+    }
+
+    /** Deletes an outbox file no outbox has open (its thing was removed before it started). */
+    public static void deleteFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(Outbox.class).warn("Could not delete the outbox file {}: {}", file,
+                    e.getMessage());
         }
     }
 

@@ -134,15 +134,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     }
 
     /**
-     * Queues commands back to back, so no other command can run between them (e.g. switching the publish data
-     * format around one binary publish). Each is sent whatever became of the one before.
-     */
-    public List<CompletableFuture<AtResponse>> sendAll(List<AtCommand> commands) {
-        return queueAll(commands.stream().map(Pending::new).toList());
-    }
-
-    /**
-     * Queues three commands back to back: {@code main} is sent only if {@code guard} succeeded (it fails with the
+     * Queues three commands back to back, so no other command runs between them: {@code main} is sent only if {@code guard} succeeded (it fails with the
      * guard's error otherwise), {@code after} in any case. For a binary publish: switch to the hex data format, the
      * publish, switch back; a publish whose switch failed would go out as text.
      */
