@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,19 @@ class EngineDispatchTest {
         dispatcher.shutdownNow();
     }
 
+    /** Keeps the dispatcher busy until the returned latch is counted down. */
+    private CountDownLatch holdDispatcher() {
+        CountDownLatch release = new CountDownLatch(1);
+        dispatcher.execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
+    }
+
     @Test
     void urcsAnswersAndTimeoutsAllContinueOnTheDispatcherInOrder() throws Exception {
         modem.on("AT\\+CSQ", "\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
@@ -96,8 +110,9 @@ class EngineDispatchTest {
             burst.append("\r\n+CEREG: ").append(i % 6).append(",").append(i).append("\r\n");
             expected.add(DISPATCHER + ": +CEREG: " + (i % 6) + "," + i);
         }
-        // A command nobody answers times out on the timer while the URCs arrive. (The timeouts leave time to attach
-        // the continuations: one attached to a future already done runs on the attaching thread.)
+        // A command nobody answers times out on the timer while the URCs arrive. The dispatcher is held until the
+        // continuations are attached: one attached to a future already done would run on the attaching thread.
+        CountDownLatch attached = holdDispatcher();
         CompletableFuture<String> timedOut = engine.send(AtCommand.of("AT+QSILENT").withTimeout(Duration.ofMillis(500)))
                 .handle((response, error) -> Thread.currentThread().getName());
         CompletableFuture<String> awaited = engine.awaitUrc(line -> false, Duration.ofMillis(800))
@@ -105,6 +120,7 @@ class EngineDispatchTest {
         modem.send(burst.toString());
         CompletableFuture<String> answered = engine.send(AtCommand.of("AT+CSQ"))
                 .thenApply(response -> Thread.currentThread().getName());
+        attached.countDown();
 
         assertEquals(DISPATCHER, timedOut.get(10, TimeUnit.SECONDS), "a command timeout continues on the dispatcher");
         assertEquals(DISPATCHER, awaited.get(10, TimeUnit.SECONDS), "a URC wait's timeout continues on the dispatcher");
@@ -115,8 +131,10 @@ class EngineDispatchTest {
 
     @Test
     void aLostLinkIsToldOnTheDispatcherAfterThePendingCommandsFailed() throws Exception {
+        CountDownLatch attached = holdDispatcher();
         CompletableFuture<String> pending = engine.send(AtCommand.of("AT+QSILENT").withTimeout(Duration.ofSeconds(30)))
                 .handle((response, error) -> Thread.currentThread().getName() + " " + (error != null));
+        attached.countDown();
         modem.close();
         assertEquals(DISPATCHER + " true", pending.get(10, TimeUnit.SECONDS));
         Await.until("link lost heard", Duration.ofSeconds(10), () -> events.contains(DISPATCHER + ": link lost"));
