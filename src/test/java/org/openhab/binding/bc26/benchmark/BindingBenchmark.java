@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -299,7 +300,50 @@ public final class BindingBenchmark {
         text.append("\nGoal: zero lost. Line use: bits printed (10 per byte) over the bits the line carries in the run. "
                 + "Hex (the default) prints two characters per payload byte, so at the same line rate fewer records "
                 + "fit than in text.\n");
+        text.append(inboundSlowHost(Duration.ofSeconds(10), Duration.ofMillis(50)));
         return text.toString();
+    }
+
+    /**
+     * The same flood at 115200 baud into a host whose handling of each message takes {@code perMessage} (a slow rule
+     * run inside openHAB's callback): what the UART loses, how far the binding falls behind, and when it warns.
+     */
+    String inboundSlowHost(Duration duration, Duration perMessage) throws Exception {
+        Bc26Simulator.Options options = instant();
+        options.baudRate = 115200;
+        try (SimTransport modem = modem(options); BridgeRig rig = rig(modem)) {
+            AtomicLong handled = new AtomicLong();
+            rig.onDownlink(event -> {
+                // The slow rule: work, not a wait for anything.
+                LockSupport.parkNanos(perMessage.toNanos());
+                handled.incrementAndGet();
+            });
+            rig.handler().initialize();
+            require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
+            Bc26Simulator.Flood done = modem.simulator().floodReceive(0, "down/flood", "{\"n\":%d,\"t\":21.5}",
+                    duration);
+            long behindAtEnd = done.records() - handled.get();
+            long floodEnded = System.nanoTime();
+            Duration drainWait = perMessage.multipliedBy(behindAtEnd + 100).plusSeconds(30);
+            Await.until("the slow host handled every record", drainWait, () -> handled.get() >= done.records());
+            double caughtUp = (System.nanoTime() - floodEnded) / 1e9;
+            return String.format(Locale.ROOT, """
+
+                    ### A host slower than the line
+
+                    The same flood for %d s at 115200 baud (hex), into a host that takes %d ms to handle each message                     (a slow rule run in openHAB's callback; openHAB itself hands trigger events to rules on its event                     bus, so this is the worst case), the simulated UART without flow control and a %d-byte receive                     buffer on the host's side (output that does not fit is lost, as on BC26's main UART, which has no                     RTS/CTS).
+
+                    | records printed | lost at the UART (records damaged, bytes) | not delivered | waiting in the binding when the flood ended | caught up after |
+                    |---|---|---|---|---|
+                    | %d | **%d** (%d bytes) | **%d** | %d (%.0f s of handling) | %.1f s |
+
+                    Nothing is lost at the UART: the binding reads the port on jSerialComm's thread whatever the                     handler does and queues the events in order on the bridge's events thread, so a slow host costs                     time and memory, not messages. Past %d events waiting the binding logs a warning (\"messages                     arrive faster than openHAB takes them\") and an info line when it has caught up. A host that stops                     reading the port altogether (a JVM paused for longer than the %d-byte buffer lasts, %.2f s at                     115200 baud) loses what the line carries meanwhile; BC26 keeps no copy (`SimOutputTest`).
+                    """, duration.toSeconds(), perMessage.toMillis(), options.hostBufferBytes, done.records(),
+                    modem.simulator().uartRecordsDamaged(), modem.simulator().uartBytesLost(),
+                    done.records() - handled.get(), behindAtEnd, behindAtEnd * perMessage.toMillis() / 1000.0,
+                    caughtUp, org.openhab.binding.bc26.internal.modem.at.AtEngine.BACKLOG_WARNING,
+                    options.hostBufferBytes, options.hostBufferBytes * 10.0 / 115200);
+        }
     }
 
     private String inboundRow(Duration duration, int baud, String format) throws Exception {

@@ -304,6 +304,12 @@ public final class FaultMatrix implements AutoCloseable {
             m.simulator().acceptThenDropNextConnect();
             m.simulator().injectQmtStat(0, 1);
         }, nothing, Duration.ZERO));
+        if (allCodes) {
+            for (Bc26Simulator.Qos2Step step : Bc26Simulator.Qos2Step.values()) {
+                faults.add(new Fault(qos2CutName(step), m -> m.simulator().cutConnectionAt(step), nothing,
+                        Duration.ZERO));
+            }
+        }
         faults.add(new Fault("broker restart", m -> m.broker().stop(), m -> m.broker().restart(), outage));
         faults.add(new Fault("modem reboot", m -> m.simulator().reboot(), nothing, Duration.ZERO));
         faults.add(new Fault(SERIAL_LINE_CUT, m -> m.transport().cutLink(),
@@ -339,6 +345,15 @@ public final class FaultMatrix implements AutoCloseable {
                     m -> m.simulator().regainRegistration(), Duration.ofMinutes(3)));
         }
         return faults;
+    }
+
+    /** The row of a connection cut at one step of a QoS 2 publish. */
+    public static String qos2CutName(Bc26Simulator.Qos2Step step) {
+        return "connection cut during a QoS 2 publish, " + switch (step) {
+            case AFTER_PUBLISH -> "PUBLISH sent, PUBREC not received";
+            case AFTER_PUBREC -> "PUBREC received, PUBREL not sent";
+            case AFTER_PUBREL -> "PUBREL sent, PUBCOMP not received";
+        };
     }
 
     /** Writes the table. */

@@ -57,7 +57,7 @@ public final class Soak {
     /** What a run found. */
     public record Result(long uplinkSent, long uplinkQos12Lost, long uplinkQos2Duplicated, long uplinkQos0Lost,
             long downlinkSent, long downlinkLost, Map<String, Integer> faults, List<Sample> samples, double seconds,
-            int outboxLeft) {
+            int outboxLeft, Map<String, String> qos2DuplicatesByCause) {
     }
 
     /** One sample of the process. */
@@ -116,6 +116,11 @@ public final class Soak {
             return count;
         }
 
+        /** How often message {@code n} arrived. */
+        int arrivals(long n) {
+            return n > 0 && n < qos.length ? arrivals.get((int) n) : 0;
+        }
+
         long duplicated(int q) {
             long count = 0;
             for (int n = 1; n < qos.length; n++) {
@@ -136,7 +141,8 @@ public final class Soak {
 
     /** The faults of the soak; link cuts are in the fault matrix (a cut serial line loses downlink by nature). */
     private static final List<String> FAULTS = List.of("+QMTSTAT", "QMTOPEN failure", "CONNACK refused",
-            "modem reboot", "garbage", "URC burst", "slow answers", "registration lost", "broker restart");
+            "modem reboot", "garbage", "URC burst", "slow answers", "registration lost", "broker restart",
+            "QoS 2 connection cut");
 
     /**
      * Runs until {@code messagesEachWay} went up and down.
@@ -266,8 +272,26 @@ public final class Soak {
             // closing anyway
         }
         return new Result(up.sent(), up.missing(-1), up.duplicated(2), up.missing(0), down.sent(), down.missing(1),
-                faults, samples, seconds,
-                rig.handler().outboxSize());
+                faults, samples, seconds, rig.handler().outboxSize(),
+                duplicatesByCause(modem.simulator().cuts(), up));
+    }
+
+    /**
+     * QoS 2 duplicates by cause: for each step of the QoS 2 handshake, how many of the messages cut there arrived
+     * twice, of how many cut; the rest came from the other faults.
+     */
+    private static Map<String, String> duplicatesByCause(List<Bc26Simulator.Qos2Cut> cuts, Tally up) {
+        Map<String, String> byCause = new java.util.LinkedHashMap<>();
+        long attributed = 0;
+        for (Bc26Simulator.Qos2Step step : Bc26Simulator.Qos2Step.values()) {
+            List<Bc26Simulator.Qos2Cut> atStep = cuts.stream().filter(c -> c.step() == step).toList();
+            long duplicated = atStep.stream().filter(c -> c.payload().startsWith("u"))
+                    .filter(c -> up.arrivals(Long.parseLong(c.payload().substring(1))) > 1).count();
+            attributed += duplicated;
+            byCause.put(FaultMatrix.qos2CutName(step), duplicated + " of " + atStep.size() + " cut");
+        }
+        byCause.put("other faults", Long.toString(Math.max(0, up.duplicated(2) - attributed)));
+        return byCause;
     }
 
     private static void inject(String fault, SimTransport modem, Mosquitto broker, Random random) throws Exception {
@@ -283,6 +307,8 @@ public final class Soak {
                 simulator.injectQmtStat(0, 1);
             }
             case "modem reboot" -> simulator.reboot();
+            case "QoS 2 connection cut" -> simulator
+                    .cutConnectionAt(Bc26Simulator.Qos2Step.values()[random.nextInt(Bc26Simulator.Qos2Step.values().length)]);
             case "garbage" -> simulator.sendRaw("\u0000\u00ff\r\nnoise\r\n+QMTRECV: 0,1,\"down/x\",\"cut"
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             case "URC burst" -> simulator.urcBurst(500);
@@ -390,14 +416,16 @@ public final class Soak {
                 | duration | %.0f s |
                 | uplink messages (rule actions) | %d |
                 | uplink QoS 1/2 lost | **%d** |
-                | uplink QoS 2 duplicated | **%d** |
+                | uplink QoS 2 duplicated | **%d** (%s) |
                 | uplink QoS 0 not delivered (allowed) | %d |
                 | downlink QoS 1 messages | %d |
                 | downlink lost | **%d** |
                 | faults injected | %d: %s |
                 | outbox left at the end | %d |
                 """, String.join(", ", FAULTS), result.seconds(), result.uplinkSent(), result.uplinkQos12Lost(),
-                result.uplinkQos2Duplicated(), result.uplinkQos0Lost(), result.downlinkSent(), result.downlinkLost(),
+                result.uplinkQos2Duplicated(), result.qos2DuplicatesByCause().entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")),
+                result.uplinkQos0Lost(), result.downlinkSent(), result.downlinkLost(),
                 result.faults().values().stream().mapToInt(Integer::intValue).sum(), result.faults(),
                 result.outboxLeft()));
         List<Sample> samples = result.samples();

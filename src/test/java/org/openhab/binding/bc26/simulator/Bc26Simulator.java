@@ -14,8 +14,6 @@ package org.openhab.binding.bc26.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,39 +24,37 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * A Quectel BC26 as its host sees it, built from the protocol reference ({@code shared/bc26-protocol.md}) and the
- * serial transcripts, not from the driver. It interprets the AT command set of the reference and runs a
- * <em>real</em> MQTT client (Paho) per connect id, so CONNACK codes, granted QoS, retained messages and deliveries
- * come from a real broker. Incoming publishes are printed as BC26 prints them: {@code +QMTRECV: id,mid,"topic","payload"}
- * with no escaping.
+ * serial transcripts, not from the driver. It interprets the AT command set of the reference and speaks MQTT to a
+ * <em>real</em> broker per connect id ({@link SimMqttConnection}: the host's message ids on the wire, DUP 0,
+ * retransmissions and {@code +QMTSTAT} codes caused by what the connection does, no session state across a close),
+ * so CONNACK codes, granted QoS, retained messages and deliveries come from the broker. Incoming publishes are printed
+ * as BC26 prints them, {@code +QMTRECV: id,mid,"topic","payload"} with no escaping, as soon as they arrive.
  * <p>
  * Byte-level behaviour: echo on by default; auto-baud (input ignored until the first {@code AT}); data mode after
  * {@code >} ended by Ctrl+Z (send) or ESC (cancel) with the 1024-byte limit, the 700-byte limit of the direct form;
  * plain {@code ERROR} for MQTT write errors (firmware V1.1); boot banner with LF CR endings; line-rate pacing.
  * Timing: answer delays near the seed capture (QMTOPEN 1.3 s, QMTCONN 0.8 s, QMTSUB 1.8 s, QMTPUB 0.9 s), all
  * multiplied by {@link Options#timeScale}; registration that takes time and announces itself with +CEREG and +IP;
- * sleep that swallows the first AT and holds back messages. Faults are injected through the public methods.
+ * sleep that swallows the first AT and holds back messages. {@link Profile#STRICT} (the default) refuses a second
+ * packet in flight; the UART has no flow control and drops what the host does not read in time ({@link SimOutput}).
+ * A lost cell makes the network silent, and the sessions end as the modem notices (PINGREQ unanswered, packets
+ * failing). Faults are injected through the public methods.
  * <p>
  * Transports: {@link SimTransport} (pseudo-terminal or TCP).
  *
@@ -71,8 +67,13 @@ public final class Bc26Simulator implements AutoCloseable {
     public static final class Options {
         /** Multiplies every modem delay: 1.0 real time, 0.01 for fast tests, 0 for none. */
         public double timeScale = 1.0;
-        /** Line rate for output pacing; 0 = unpaced. */
+        /** Line rate for output pacing; 0 = unpaced (and then nothing is lost: the line waits for the host). */
         public int baudRate = 0;
+        /**
+         * What the host's serial driver holds of unread output at a paced line rate; beyond it output is lost, as on
+         * a UART without flow control (BC26's main UART has no RTS/CTS).
+         */
+        public int hostBufferBytes = 4096;
         /** Time until the modem registers after power-on (before scaling). */
         public Duration registrationDelay = Duration.ofSeconds(2);
         /** AT+QSCLK at power-on: 0 never sleeps (the binding's setting), 1 or 2 sleep when idle. */
@@ -88,9 +89,24 @@ public final class Bc26Simulator implements AutoCloseable {
         public @Nullable String simPin;
         /**
          * Firmware of the BC26 MQTT application note V1.0, which lacks the "version", "dataformat" and "echomode"
-         * items of AT+QMTCFG (they answer ERROR): messages arrive as text only.
+         * items of AT+QMTCFG: messages arrive as text only. Its MQTT write commands answer {@code +CME ERROR: 50} where
+         * V1.1 firmware answers {@code ERROR}.
          */
         public boolean firmwareV10;
+        /** How hard the simulated modem is on the host; tests run {@link Profile#STRICT}, the harder one. */
+        public Profile profile = Profile.STRICT;
+    }
+
+    /**
+     * How the simulated modem treats packets in flight. No BC26 capture shows two MQTT packets of one client in flight
+     * at once, and a public BC26/BC260Y-compatible firmware answers {@code ERROR} to a publish while another is in flight:
+     * the strict profile does that, and prints {@code +QMTRECV} as soon as it arrives, between a command's {@code OK}
+     * and its result. The lenient profile accepts any number in flight and holds deliveries back until the pending
+     * {@code +QMTPUB} result is printed (the order of one seed capture).
+     */
+    public enum Profile {
+        STRICT,
+        LENIENT
     }
 
     static final String BANNER = "\n\rF1: 0000 0000\n\rV0: 0000 0000 [0001]\n\r00: 0006 000C\n\r01: 0000 0000\n\r"
@@ -112,6 +128,15 @@ public final class Bc26Simulator implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Sends packets to the broker one at a time, in the order the host gave them (a modem keeps that order). */
+    private final ScheduledExecutorService uplink = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bc26-sim-uplink");
+        t.setDaemon(true);
+        return t;
+    });
+    /** When the last packet is due to leave: a later one never leaves before it. */
+    private long uplinkNotBefore;
+    private final AtomicReference<@Nullable Qos2Step> cutAtQos2Step = new AtomicReference<>();
     private final SimClient[] clients = new SimClient[6];
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -139,6 +164,11 @@ public final class Bc26Simulator implements AutoCloseable {
     private long generation;
     /** Power cut (USB adapter unplugged with a board powered from it): input ignored until {@link #reboot()}. */
     private boolean poweredOff;
+    /** False while the cell is gone: packets neither leave nor arrive. */
+    private boolean networkUp = true;
+    private final Map<Integer, Integer> connectionsLost = new TreeMap<>();
+    private final List<Qos2Cut> cuts = new ArrayList<>();
+    private long retransmissions;
 
     // Fault injection (guarded by this).
     private @Nullable Integer nextOpenResult;
@@ -151,6 +181,8 @@ public final class Bc26Simulator implements AutoCloseable {
     /** The {@code >} prompt is among the held answers: data from the host now came before the modem asked for it. */
     private boolean promptHeld;
     private long dataBeforePrompt;
+    /** MQTT commands answered ERROR because another packet of the client was in flight (strict profile). */
+    private long refusedWhileBusy;
 
     /** A publish waiting for its data after the {@code >} prompt. */
     private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
@@ -158,7 +190,7 @@ public final class Bc26Simulator implements AutoCloseable {
 
     public Bc26Simulator(Options options, Consumer<byte[]> sink) {
         this.options = options;
-        this.out = new SimOutput(sink, options.baudRate);
+        this.out = new SimOutput(sink, options.baudRate, options.hostBufferBytes);
         for (int i = 0; i < clients.length; i++) {
             clients[i] = new SimClient(i);
         }
@@ -201,6 +233,8 @@ public final class Bc26Simulator implements AutoCloseable {
                     return;
                 }
                 registration = 1;
+                // Registered again: the network carries packets (after a lost cell or a SIM put back).
+                setNetwork(true);
                 if (ceregMode >= 1) {
                     urc("+CEREG: 1");
                 }
@@ -507,7 +541,8 @@ public final class Bc26Simulator implements AutoCloseable {
             scheduleRegistration(options.registrationDelay);
         } else {
             registration = 0;
-            dropAllSessions(2);
+            // The radio is off: the PDP context and every link under the sessions are gone at once.
+            dropAllSessions(7);
         }
         ok();
     }
@@ -516,12 +551,12 @@ public final class Bc26Simulator implements AutoCloseable {
         SimParams p = SimParams.parse(args);
         String item = p.text(0).toLowerCase(Locale.ROOT);
         if (options.firmwareV10 && List.of("version", "dataformat", "echomode").contains(item)) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         SimClient c = clientOf(p, 1);
         if (c == null) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         switch (item) {
@@ -552,7 +587,7 @@ public final class Bc26Simulator implements AutoCloseable {
             }
             case "echomode" -> c.echoData = p.integer(2) == 1;
             default -> {
-                respond("\r\nERROR\r\n");
+                respond(mqttError());
                 return;
             }
         }
@@ -583,7 +618,7 @@ public final class Bc26Simulator implements AutoCloseable {
     private void qmtopen(SimParams p) {
         SimClient c = clientOf(p, 0);
         if (c == null || p.size() < 3 || p.text(1).length() > 100) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         int port = p.integer(2);
@@ -598,67 +633,76 @@ public final class Bc26Simulator implements AutoCloseable {
         c.host = p.text(1);
         c.port = port;
         long gen = generation;
+        boolean canReach = registered() && networkUp;
         after(Duration.ofMillis(1300), () -> network.execute(() -> {
-            int result = forced != null ? forced : probeBroker(c.host, port);
+            SimMqttConnection link = null;
+            int result;
+            if (forced != null) {
+                result = forced;
+            } else if (!canReach) {
+                result = 3;
+            } else {
+                try {
+                    link = SimMqttConnection.open(c.host, port, new LinkEvents(c), timer, cutAtQos2Step,
+                            "bc26-sim-mqtt-" + c.id);
+                    result = 0;
+                } catch (UnknownHostException e) {
+                    result = 4;
+                } catch (IOException e) {
+                    result = -1;
+                }
+            }
             synchronized (this) {
-                if (gen != generation) {
+                if (gen != generation || c.state != SimClient.State.OPENING) {
+                    if (link != null) {
+                        link.close();
+                    }
                     return;
                 }
-                c.state = result == 0 ? SimClient.State.OPEN : SimClient.State.CLOSED;
+                c.link = link;
+                c.state = link != null ? SimClient.State.OPEN : SimClient.State.CLOSED;
+                if (link != null) {
+                    link.setNetworkUp(networkUp);
+                }
                 urc("+QMTOPEN: " + c.id + "," + result);
             }
         }));
     }
 
-    /** The TCP part of QMTOPEN: -1 refused or timed out, 3 no PDP (not registered), 4 unknown host. */
-    private int probeBroker(String host, int port) {
-        synchronized (this) {
-            if (!registered()) {
-                return 3;
-            }
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 5000);
-            return 0;
-        } catch (UnknownHostException e) {
-            return 4;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     private void qmtclose(SimParams p) {
         SimClient c = clientOf(p, 0);
         if (c == null) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         if (c.state == SimClient.State.CLOSED && !c.stale) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         ok();
         c.stale = false;
-        closePaho(c, false);
+        closeLink(c);
         c.state = SimClient.State.CLOSED;
         urcAfter(50, "+QMTCLOSE: " + c.id + ",0");
     }
 
     private void qmtconn(SimParams p) {
         SimClient c = clientOf(p, 0);
-        if (c == null || c.state != SimClient.State.OPEN || p.size() < 2) {
-            respond("\r\nERROR\r\n");
+        SimMqttConnection link = c == null ? null : c.link;
+        if (c == null || link == null || c.state != SimClient.State.OPEN || p.size() < 2) {
+            respond(mqttError());
             return;
         }
         ok();
         c.state = SimClient.State.CONNECTING;
         Integer forced = nextConnack;
         nextConnack = null;
+        long gen = generation;
         if (dropAfterNextConnack) {
             // The broker accepts and drops the link at once: the modem prints both in one write.
             dropAfterNextConnack = false;
+            closeLink(c);
             c.state = SimClient.State.CLOSED;
-            long gen = generation;
             after(Duration.ofMillis(800), () -> {
                 synchronized (this) {
                     if (gen == generation) {
@@ -668,103 +712,69 @@ public final class Bc26Simulator implements AutoCloseable {
             });
             return;
         }
+        if (forced != null) {
+            after(Duration.ofMillis(800), () -> {
+                synchronized (this) {
+                    if (gen == generation && c.link == link && c.state == SimClient.State.CONNECTING) {
+                        c.state = forced == 0 ? SimClient.State.CONNECTED : SimClient.State.OPEN;
+                        urc("+QMTCONN: " + c.id + ",0," + forced);
+                    }
+                }
+            });
+            return;
+        }
         String clientId = p.text(1);
         String user = p.size() > 2 ? p.text(2) : null;
         String password = p.size() > 3 ? p.text(3) : null;
-        long gen = generation;
-        after(Duration.ofMillis(800), () -> network.execute(() -> connectPaho(c, gen, clientId, user, password, forced)));
+        SimMqttConnection.Will will = c.willFlag
+                ? new SimMqttConnection.Will(c.willQos, c.willRetain, c.willTopic, c.willMessage)
+                : null;
+        SimMqttConnection.Timing timing = timing(c);
+        int version = c.version;
+        int keepAlive = c.keepAlive;
+        boolean cleanSession = c.cleanSession;
+        sendAfter(Duration.ofMillis(800), () -> {
+            synchronized (this) {
+                if (gen == generation && c.link == link && c.state == SimClient.State.CONNECTING) {
+                    link.connect(clientId, user, password, version, keepAlive, cleanSession, will, timing);
+                }
+            }
+        });
     }
 
-    private void connectPaho(SimClient c, long gen, String clientId, @Nullable String user, @Nullable String password,
-            @Nullable Integer forcedConnack) {
-        if (forcedConnack != null) {
-            synchronized (this) {
-                c.state = forcedConnack == 0 ? SimClient.State.CONNECTED : SimClient.State.OPEN;
-                urc("+QMTCONN: " + c.id + ",0," + forcedConnack);
-            }
-            return;
-        }
-        int connack;
-        try {
-            MqttAsyncClient paho = new MqttAsyncClient("tcp://" + c.host + ":" + c.port, clientId,
-                    new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(c.cleanSession);
-            o.setKeepAliveInterval(c.keepAlive);
-            o.setMqttVersion(c.version == 3 ? MqttConnectOptions.MQTT_VERSION_3_1 : MqttConnectOptions.MQTT_VERSION_3_1_1);
-            o.setAutomaticReconnect(false);
-            o.setSocketFactory(org.openhab.binding.bc26.internal.modem.testing.NoDelaySockets.INSTANCE);
-            o.setMaxInflight(1000);
-            o.setConnectionTimeout(Math.max(1, c.packetTimeout));
-            if (user != null) {
-                o.setUserName(user);
-            }
-            if (password != null) {
-                o.setPassword(password.toCharArray());
-            }
-            if (c.willFlag) {
-                o.setWill(c.willTopic, c.willMessage.getBytes(StandardCharsets.UTF_8), c.willQos, c.willRetain);
-            }
-            paho.setCallback(new PahoCallback(c, gen, paho));
-            paho.connect(o).waitForCompletion(30_000);
-            synchronized (this) {
-                if (gen != generation || c.state != SimClient.State.CONNECTING) {
-                    c.heldUntilConnected.clear();
-                    paho.disconnectForcibly(0, 0);
-                    paho.close();
-                    return;
-                }
-                c.paho = paho;
-                c.state = SimClient.State.CONNECTED;
-                urc("+QMTCONN: " + c.id + ",0,0");
-                List<Runnable> held = new ArrayList<>(c.heldUntilConnected);
-                c.heldUntilConnected.clear();
-                held.forEach(Runnable::run);
-            }
-            return;
-        } catch (MqttException e) {
-            connack = switch (e.getReasonCode()) {
-                case MqttException.REASON_CODE_INVALID_PROTOCOL_VERSION -> 1;
-                case MqttException.REASON_CODE_INVALID_CLIENT_ID -> 2;
-                case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> 3;
-                case MqttException.REASON_CODE_FAILED_AUTHENTICATION -> 4;
-                case MqttException.REASON_CODE_NOT_AUTHORIZED -> 5;
-                default -> -1;
-            };
-        }
-        synchronized (this) {
-            if (gen != generation) {
-                return;
-            }
-            if (connack > 0) {
-                c.state = SimClient.State.OPEN;
-                urc("+QMTCONN: " + c.id + ",0," + connack);
-            } else {
-                // The broker dropped the link during CONNECT: the modem reports +QMTSTAT, no +QMTCONN.
-                c.state = SimClient.State.CLOSED;
-                urc("+QMTSTAT: " + c.id + ",3");
-            }
-        }
+    /** The client's AT+QMTCFG="timeout" and "keepalive" in (scaled) milliseconds, never under a second. */
+    private SimMqttConnection.Timing timing(SimClient c) {
+        // A floor of a second: a scaled timeout shorter than a loaded test machine's scheduling jitter would fail
+        // packets that a real modem would get acknowledged.
+        long packetTimeout = Math.max(1000, scaled(Duration.ofSeconds(c.packetTimeout)).toMillis());
+        long keepAlive = c.keepAlive == 0 ? 0 : Math.max(1000, scaled(Duration.ofSeconds(c.keepAlive)).toMillis());
+        return new SimMqttConnection.Timing(packetTimeout, c.retries, keepAlive);
     }
 
     private void qmtdisc(SimParams p) {
         SimClient c = clientOf(p, 0);
-        if (c == null || c.state != SimClient.State.CONNECTED) {
-            respond("\r\nERROR\r\n");
+        SimMqttConnection link = c == null ? null : c.link;
+        if (c == null || link == null || c.state != SimClient.State.CONNECTED) {
+            respond(mqttError());
             return;
         }
         ok();
         c.state = SimClient.State.DISCONNECTING;
-        closePaho(c, true);
+        flushHeldDeliveries(c);
+        c.link = null;
+        link.disconnect();
         c.state = SimClient.State.CLOSED;
         urcAfter(50, "+QMTDISC: " + c.id + ",0");
     }
 
     private void qmtsub(SimParams p) {
         SimClient c = clientOf(p, 0);
-        MqttAsyncClient paho = c == null ? null : c.paho;
-        if (c == null || paho == null || c.state != SimClient.State.CONNECTED || p.size() < 4 || p.size() % 2 != 0) {
-            respond("\r\nERROR\r\n");
+        SimMqttConnection link = c == null ? null : c.link;
+        if (c == null || link == null || c.state != SimClient.State.CONNECTED || p.size() < 4 || p.size() % 2 != 0) {
+            respond(mqttError());
+            return;
+        }
+        if (refusedWhileBusy(c)) {
             return;
         }
         int messageId = p.integer(1);
@@ -772,55 +782,37 @@ public final class Bc26Simulator implements AutoCloseable {
         List<Integer> qos = new ArrayList<>();
         for (int i = 2; i + 1 < p.size(); i += 2) {
             if (p.text(i).length() > 255) {
-                respond("\r\nERROR\r\n");
+                respond(mqttError());
                 return;
             }
             topics.add(p.text(i));
             qos.add(p.integer(i + 1));
         }
         ok();
+        c.packetsInFlight++;
         long gen = generation;
         if (topics.contains(deniedFilter)) {
             // As a broker with an ACL does in MQTT 3.1.1 SUBACK: failure code 0x80 for the batch.
-            urcAfter(1800, "+QMTSUB: " + c.id + "," + messageId + ",0,128");
+            after(Duration.ofMillis(1800), () -> packetDone(c, gen, "+QMTSUB: " + c.id + "," + messageId + ",0,128"));
             return;
         }
-        after(Duration.ofMillis(1800), () -> {
-            try {
-                paho.subscribe(topics.toArray(String[]::new), qos.stream().mapToInt(Integer::intValue).toArray(), null,
-                        new IMqttActionListener() {
-                            @Override
-                            public void onSuccess(@Nullable IMqttToken token) {
-                                StringBuilder granted = new StringBuilder();
-                                int[] values = token == null ? new int[0] : token.getGrantedQos();
-                                for (int g : values) {
-                                    granted.append(',').append(g);
-                                }
-                                urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",0" + granted);
-                            }
-
-                            @Override
-                            public void onFailure(@Nullable IMqttToken token, @Nullable Throwable error) {
-                                if (error instanceof MqttException e
-                                        && e.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
-                                    urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",0,128");
-                                } else {
-                                    urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",2");
-                                }
-                            }
-                        });
-            } catch (MqttException | RuntimeException e) {
-                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
-                urcIf(gen, "+QMTSUB: " + c.id + "," + messageId + ",2");
+        sendAfter(Duration.ofMillis(900), () -> {
+            synchronized (this) {
+                if (gen == generation && c.link == link) {
+                    link.subscribe(messageId, topics, qos);
+                }
             }
         });
     }
 
     private void qmtuns(SimParams p) {
         SimClient c = clientOf(p, 0);
-        MqttAsyncClient paho = c == null ? null : c.paho;
-        if (c == null || paho == null || c.state != SimClient.State.CONNECTED || p.size() < 3) {
-            respond("\r\nERROR\r\n");
+        SimMqttConnection link = c == null ? null : c.link;
+        if (c == null || link == null || c.state != SimClient.State.CONNECTED || p.size() < 3) {
+            respond(mqttError());
+            return;
+        }
+        if (refusedWhileBusy(c)) {
             return;
         }
         int messageId = p.integer(1);
@@ -829,14 +821,13 @@ public final class Bc26Simulator implements AutoCloseable {
             topics.add(p.text(i));
         }
         ok();
+        c.packetsInFlight++;
         long gen = generation;
-        after(Duration.ofMillis(900), () -> {
-            try {
-                paho.unsubscribe(topics.toArray(String[]::new)).waitForCompletion(10_000);
-                urcIf(gen, "+QMTUNS: " + c.id + "," + messageId + ",0");
-            } catch (MqttException | RuntimeException e) {
-                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
-                urcIf(gen, "+QMTUNS: " + c.id + "," + messageId + ",2");
+        sendAfter(Duration.ofMillis(900), () -> {
+            synchronized (this) {
+                if (gen == generation && c.link == link) {
+                    link.unsubscribe(messageId, topics);
+                }
             }
         });
     }
@@ -845,7 +836,7 @@ public final class Bc26Simulator implements AutoCloseable {
         SimParams p = SimParams.parse(args);
         SimClient c = clientOf(p, 0);
         if (c == null || c.state != SimClient.State.CONNECTED || p.size() < 5) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         int messageId = p.integer(1);
@@ -854,7 +845,10 @@ public final class Bc26Simulator implements AutoCloseable {
         String topic = p.text(4);
         if (qos < 0 || qos > 2 || (qos == 0) != (messageId == 0) || topic.isEmpty() || topic.length() > 255
                 || topic.contains("+") || topic.contains("#")) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
+            return;
+        }
+        if (refusedWhileBusy(c)) {
             return;
         }
         PendingData pending = new PendingData(c.id, messageId, qos, retain, topic);
@@ -867,12 +861,12 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         // Direct form: the string ends at the next quote (no escapes); anything after it is a syntax error.
         if (p.size() != 6 || !p.isQuoted(5)) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         byte[] message = p.text(5).getBytes(StandardCharsets.UTF_8);
         if (message.length > DIRECT_LIMIT) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         ok();
@@ -882,7 +876,7 @@ public final class Bc26Simulator implements AutoCloseable {
     private void publishData(PendingData pending, byte[] payload) {
         SimClient c = clients[pending.id()];
         if (payload.length > DATA_LIMIT) {
-            respond("\r\nERROR\r\n");
+            respond(mqttError());
             return;
         }
         ok();
@@ -890,122 +884,127 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     private void publish(SimClient c, PendingData pending, byte[] text) {
-        byte[] payload = text;
+        long gen = generation;
+        c.packetsInFlight++;
+        byte[] payload;
         if (c.sendHex) {
             try {
                 payload = HexFormat.of().parseHex(new String(text, StandardCharsets.US_ASCII).trim());
             } catch (IllegalArgumentException e) {
-                urc("+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                packetDone(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
                 return;
             }
+        } else {
+            payload = text;
         }
-        MqttAsyncClient paho = c.paho;
-        long gen = generation;
-        byte[] bytes = payload;
-        after(Duration.ofMillis(900), () -> {
-            if (paho == null) {
-                urcIf(gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
-                return;
-            }
-            try {
-                MqttMessage message = new MqttMessage(bytes);
-                message.setQos(pending.qos());
-                message.setRetained(pending.retain());
-                synchronized (Bc26Simulator.this) {
-                    if (gen != generation || c.paho != paho) {
-                        // Rebooted or closed meanwhile: nothing to send, nothing to print.
-                        return;
-                    }
-                    c.publishesInFlight++;
+        SimMqttConnection link = c.link;
+        sendAfter(Duration.ofMillis(900), () -> {
+            synchronized (this) {
+                if (link == null) {
+                    packetDone(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
+                } else if (gen == generation && c.link == link) {
+                    // Otherwise rebooted or closed meanwhile: nothing to send, nothing to print.
+                    link.publish(pending.messageId(), pending.qos(), pending.retain(), pending.topic(), payload);
                 }
-                paho.publish(pending.topic(), message, null, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(@Nullable IMqttToken token) {
-                        published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",0");
-                    }
-
-                    @Override
-                    public void onFailure(@Nullable IMqttToken token, @Nullable Throwable error) {
-                        published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
-                    }
-                });
-            } catch (MqttException | RuntimeException e) {
-                // A client closed under our feet (Paho throws NPE after a forced disconnect): the packet failed.
-                published(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
             }
         });
     }
 
-    /** Prints a publish result, then any delivery that arrived while it was pending (seed capture order). */
-    private synchronized void published(SimClient c, long gen, String urc) {
+    /**
+     * The strict profile's rule: a publish, subscribe or unsubscribe while another packet of the client is in flight
+     * is answered {@code ERROR}.
+     */
+    private boolean refusedWhileBusy(SimClient c) {
+        if (options.profile == Profile.STRICT && c.packetsInFlight > 0) {
+            refusedWhileBusy++;
+            respond(mqttError());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Prints a packet's final result; in the lenient profile, then any delivery that arrived while it was pending
+     * (seed capture order).
+     */
+    private synchronized void packetDone(SimClient c, long gen, String urc) {
         if (gen != generation) {
-            // A publish from before a reboot: the reboot reset the count and the modem prints nothing of it.
+            // A packet from before a reboot: the reboot reset the count and the modem prints nothing of it.
             return;
         }
-        c.publishesInFlight = Math.max(0, c.publishesInFlight - 1);
+        c.packetsInFlight = Math.max(0, c.packetsInFlight - 1);
         List<String> answers = heldAnswers;
         if (answers != null) {
             answers.add("\r\n" + urc + "\r\n");
         } else {
-            urcIf(gen, urc);
+            urc(urc);
         }
-        if (c.publishesInFlight == 0) {
-            List<Runnable> held = new ArrayList<>(c.heldDeliveries);
-            c.heldDeliveries.clear();
-            held.forEach(Runnable::run);
+        if (c.packetsInFlight == 0) {
+            flushHeldDeliveries(c);
         }
     }
 
-    /** Paho events of one client: deliveries become +QMTRECV, a lost connection +QMTSTAT. */
-    private final class PahoCallback implements MqttCallback {
+    /** What one broker connection reports, printed as the modem prints it while the connection is still the client's. */
+    private final class LinkEvents implements SimMqttConnection.Events {
         private final SimClient client;
         private final long gen;
-        private final MqttAsyncClient paho;
 
-        PahoCallback(SimClient client, long gen, MqttAsyncClient paho) {
+        LinkEvents(SimClient client) {
             this.client = client;
-            this.gen = gen;
-            this.paho = paho;
+            this.gen = generation;
+        }
+
+        private boolean current(SimMqttConnection connection) {
+            return gen == generation && client.link == connection;
         }
 
         @Override
-        public void connectionLost(@Nullable Throwable cause) {
+        public void connack(SimMqttConnection connection, int code) {
             synchronized (Bc26Simulator.this) {
-                if (gen != generation || client.state != SimClient.State.CONNECTED || client.paho != paho) {
+                if (!current(connection) || client.state != SimClient.State.CONNECTING) {
                     return;
                 }
-                client.state = SimClient.State.CLOSED;
-                closePaho(client, false);
-                urc("+QMTSTAT: " + client.id + ",1");
+                client.state = code == 0 ? SimClient.State.CONNECTED : SimClient.State.OPEN;
+                urc("+QMTCONN: " + client.id + ",0," + code);
             }
         }
 
         @Override
-        public void messageArrived(@Nullable String topic, @Nullable MqttMessage message) {
-            if (topic == null || message == null) {
-                return;
-            }
+        public void done(SimMqttConnection connection, SimMqttConnection.Kind kind, int packetId, String tail) {
             synchronized (Bc26Simulator.this) {
-                boolean connecting = client.state == SimClient.State.CONNECTING && client.paho == null;
-                if (gen != generation || (client.paho != paho && !connecting)) {
-                    // This connection is no longer the modem's (closed, rebooted): throwing makes Paho drop it
-                    // without acknowledging, so the broker keeps the message, as it would for a modem that is gone.
-                    throw new IllegalStateException("connection no longer used by the modem");
+                if (current(connection)) {
+                    packetDone(client, gen, kind.urc + ": " + client.id + "," + packetId + "," + tail);
+                }
+            }
+        }
+
+        @Override
+        public void retransmitted(SimMqttConnection connection, SimMqttConnection.Kind kind, int packetId, int count) {
+            synchronized (Bc26Simulator.this) {
+                retransmissions++;
+                if (current(connection) && client.timeoutNotice) {
+                    urc(kind.urc + ": " + client.id + "," + packetId + ",1," + count);
+                }
+            }
+        }
+
+        @Override
+        public void message(SimMqttConnection connection, int packetId, int qos, String topic, byte[] payload) {
+            synchronized (Bc26Simulator.this) {
+                if (!current(connection)) {
+                    return;
                 }
                 Runnable deliver = () -> {
                     ByteArrayOutputStream record = new ByteArrayOutputStream();
-                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + (message.getQos() == 0 ? 0 : message.getId())
-                            + ",\"" + topic + "\",\"").getBytes(StandardCharsets.UTF_8));
+                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + packetId + ",\"" + topic + "\",\"")
+                            .getBytes(StandardCharsets.UTF_8));
                     record.writeBytes(client.receiveHex
-                            ? HexFormat.of().withUpperCase().formatHex(message.getPayload()).getBytes(StandardCharsets.US_ASCII)
-                            : message.getPayload());
+                            ? HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII)
+                            : payload);
                     record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.send(record.toByteArray());
                 };
-                if (connecting) {
-                    // The broker delivers queued messages right after CONNACK; the modem prints +QMTCONN first.
-                    client.heldUntilConnected.add(deliver);
-                } else if (client.publishesInFlight > 0) {
+                if (client.packetsInFlight > 0 && options.profile == Profile.LENIENT) {
                     client.heldDeliveries.add(deliver);
                 } else if (asleep || shouldBeAsleep()) {
                     if (!psm) {
@@ -1020,7 +1019,23 @@ public final class Bc26Simulator implements AutoCloseable {
         }
 
         @Override
-        public void deliveryComplete(@Nullable IMqttDeliveryToken token) {
+        public void cut(SimMqttConnection connection, Qos2Step step, String topic, byte[] payload) {
+            synchronized (Bc26Simulator.this) {
+                cuts.add(new Qos2Cut(step, topic, new String(payload, StandardCharsets.UTF_8)));
+            }
+        }
+
+        @Override
+        public void lost(SimMqttConnection connection, int code) {
+            synchronized (Bc26Simulator.this) {
+                if (!current(connection)) {
+                    return;
+                }
+                client.link = null;
+                client.state = SimClient.State.CLOSED;
+                flushHeldDeliveries(client);
+                reportLoss(client, code);
+            }
         }
     }
 
@@ -1029,9 +1044,51 @@ public final class Bc26Simulator implements AutoCloseable {
     /** Ends a client's session as the modem would, with {@code +QMTSTAT: id,code} (1-7). */
     public synchronized void injectQmtStat(int id, int code) {
         SimClient c = clients[id];
-        closePaho(c, false);
+        closeLink(c);
         c.state = SimClient.State.CLOSED;
-        urc("+QMTSTAT: " + id + "," + code);
+        reportLoss(c, code);
+    }
+
+    /** Steps of a QoS 2 publish at which {@link #cutConnectionAt} cuts the broker connection. */
+    public enum Qos2Step {
+        /** PUBLISH written, PUBREC not yet received: the broker holds the message, not yet released. */
+        AFTER_PUBLISH,
+        /** PUBREC received, PUBREL not sent. */
+        AFTER_PUBREC,
+        /** PUBREL written, PUBCOMP not received: the broker may already have released the message. */
+        AFTER_PUBREL
+    }
+
+    /**
+     * Cuts the broker connection of the next QoS 2 publish at {@code step} (once): the connection closes and the modem
+     * prints {@code +QMTSTAT: id,1}, nothing for the publish, as when the link drops at that moment.
+     */
+    public void cutConnectionAt(Qos2Step step) {
+        cutAtQos2Step.set(step);
+    }
+
+    /** A connection cut on request: at which step, and the message whose publish it cut. */
+    public record Qos2Cut(Qos2Step step, String topic, String payload) {
+    }
+
+    /** The cuts made so far, in order. */
+    public synchronized List<Qos2Cut> cuts() {
+        return List.copyOf(cuts);
+    }
+
+    /** Whether the cut asked for with {@link #cutConnectionAt} is still waiting for its QoS 2 publish. */
+    public boolean cutPending() {
+        return cutAtQos2Step.get() != null;
+    }
+
+    /** How many connections ended with each {@code +QMTSTAT} code. */
+    public synchronized Map<Integer, Integer> connectionsLost() {
+        return Map.copyOf(connectionsLost);
+    }
+
+    /** Packets the modem sent again because their acknowledgement did not come in time. */
+    public synchronized long retransmissions() {
+        return retransmissions;
     }
 
     /** The next AT+QMTOPEN reports {@code result} (-1..5) instead of trying the broker. */
@@ -1067,9 +1124,24 @@ public final class Bc26Simulator implements AutoCloseable {
         }
     }
 
+    /** Output bytes lost because the host did not read them in time (paced line only). */
+    public long uartBytesLost() {
+        return out.bytesLost();
+    }
+
+    /** Records (URCs, answers) of which at least one byte was lost because the host did not read in time. */
+    public long uartRecordsDamaged() {
+        return out.recordsDamaged();
+    }
+
     /** Bytes of publish data the host sent while the {@code >} prompt was still held back: sent before it was asked. */
     public synchronized long dataBeforePrompt() {
         return dataBeforePrompt;
+    }
+
+    /** MQTT commands answered {@code ERROR} because another packet of their client was still in flight. */
+    public synchronized long refusedWhileBusy() {
+        return refusedWhileBusy;
     }
 
     /** The next AT+QMTCONN reports CONNACK {@code code} (1-5) without asking the broker. */
@@ -1090,7 +1162,7 @@ public final class Bc26Simulator implements AutoCloseable {
         generation++;
         poweredOff = true;
         for (SimClient c : clients) {
-            closePaho(c, false);
+            closeLink(c);
             c.state = SimClient.State.CLOSED;
             c.stale = false;
         }
@@ -1100,7 +1172,7 @@ public final class Bc26Simulator implements AutoCloseable {
     public synchronized void reboot() {
         poweredOff = false;
         for (SimClient c : clients) {
-            closePaho(c, false);
+            closeLink(c);
             c.state = SimClient.State.CLOSED;
             c.stale = false;
         }
@@ -1174,25 +1246,41 @@ public final class Bc26Simulator implements AutoCloseable {
     public synchronized void setSimInserted(boolean inserted) {
         simInserted = inserted;
         if (!inserted) {
+            // Without a SIM the PDP context is gone: the links under the sessions are dead at once.
             loseRegistration();
+            dropAllSessions(7);
         } else {
             scheduleRegistration(options.registrationDelay);
         }
     }
 
-    /** The cell is gone: +CEREG: 2, sessions die with +QMTSTAT: id,2 (PINGREQ fails) shortly after. */
+    /**
+     * The cell is gone: +CEREG: 2, and nothing reaches the broker or comes from it. Each session ends when the modem
+     * notices: {@code +QMTSTAT: id,2} when a PINGREQ goes unanswered, {@code +QMTSTAT: id,6} when a packet's
+     * retransmissions run out.
+     */
     public synchronized void loseRegistration() {
         registration = 2;
-        generation++;
+        setNetwork(false);
         if (ceregMode >= 1) {
             urc("+CEREG: 2");
         }
-        dropAllSessions(2);
     }
 
-    /** The cell is back: +CEREG: 1 and +IP. */
+    /** The cell is back: the network carries packets again, then +CEREG: 1 and +IP. */
     public synchronized void regainRegistration() {
+        setNetwork(true);
         scheduleRegistration(Duration.ZERO);
+    }
+
+    private void setNetwork(boolean up) {
+        networkUp = up;
+        for (SimClient c : clients) {
+            SimMqttConnection link = c.link;
+            if (link != null) {
+                link.setNetworkUp(up);
+            }
+        }
     }
 
     /** Commands received, in order (for tests). */
@@ -1233,39 +1321,47 @@ public final class Bc26Simulator implements AutoCloseable {
     private void dropAllSessions(int code) {
         for (SimClient c : clients) {
             if (c.state == SimClient.State.CONNECTED) {
-                closePaho(c, false);
+                closeLink(c);
                 c.state = SimClient.State.CLOSED;
-                urc("+QMTSTAT: " + c.id + "," + code);
+                reportLoss(c, code);
             }
         }
     }
 
-    private void closePaho(SimClient c, boolean clean) {
-        // Messages received while a publish was pending are printed now: the connection's publishes end with it.
-        c.publishesInFlight = 0;
+    private void reportLoss(SimClient c, int code) {
+        connectionsLost.merge(code, 1, Integer::sum);
+        urc("+QMTSTAT: " + c.id + "," + code);
+    }
+
+    /** Closes the client's broker connection without a word, as a close, reboot or power cut does. */
+    private void closeLink(SimClient c) {
+        flushHeldDeliveries(c);
+        SimMqttConnection link = c.link;
+        c.link = null;
+        if (link != null) {
+            link.close();
+        }
+    }
+
+    /** Messages held while a packet was pending are printed now: the connection's packets end with it. */
+    private void flushHeldDeliveries(SimClient c) {
+        c.packetsInFlight = 0;
         List<Runnable> held = new ArrayList<>(c.heldDeliveries);
         c.heldDeliveries.clear();
         held.forEach(Runnable::run);
-        MqttAsyncClient paho = c.paho;
-        c.paho = null;
-        if (paho != null) {
-            network.execute(() -> {
-                try {
-                    if (clean) {
-                        paho.disconnect(1000).waitForCompletion(2000);
-                    } else {
-                        paho.disconnectForcibly(0, 0, false);
-                    }
-                } catch (MqttException e) {
-                    // already gone
-                }
-                try {
-                    paho.close(true);
-                } catch (MqttException e) {
-                    // already closed
-                }
-            });
-        }
+    }
+
+    /** Runs {@code task} on the uplink after {@code delay} (scaled), never before a task queued earlier. */
+    private void sendAfter(Duration delay, Runnable task) {
+        long due = Math.max(System.nanoTime() + scaled(delay).toNanos(), uplinkNotBefore);
+        uplinkNotBefore = due;
+        uplink.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                System.err.println("Simulator uplink task failed: " + e);
+            }
+        }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     private @Nullable SimClient clientOf(SimParams p, int index) {
@@ -1282,6 +1378,15 @@ public final class Bc26Simulator implements AutoCloseable {
 
     private boolean registered() {
         return registration == 1 || registration == 5;
+    }
+
+    /**
+     * The answer to a refused MQTT write command: plain {@code ERROR} on firmware of the MQTT application note V1.1;
+     * {@code +CME ERROR: 50} (incorrect parameters) on V1.0 firmware, whose note lists {@code +CME ERROR: <err>} for
+     * them.
+     */
+    private String mqttError() {
+        return options.firmwareV10 ? "\r\n+CME ERROR: 50\r\n" : "\r\nERROR\r\n";
     }
 
     private String cmeOrError(int code) {
@@ -1341,12 +1446,13 @@ public final class Bc26Simulator implements AutoCloseable {
         synchronized (this) {
             generation++;
             for (SimClient c : clients) {
-                closePaho(c, false);
+                closeLink(c);
                 c.state = SimClient.State.CLOSED;
             }
         }
         timer.shutdownNow();
         network.shutdown();
+        uplink.shutdownNow();
         out.close();
     }
 }

@@ -14,11 +14,10 @@ package org.openhab.binding.bc26.simulator;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 
 /**
  * The state of one MQTT connect id (0-5) inside the simulated modem: its AT+QMTCFG items and, once opened and
- * connected, its real Paho connection to the broker.
+ * connected, its connection to the broker.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -55,14 +54,13 @@ final class SimClient {
     boolean echoData;
     /** Opened by an earlier host run: the modem says "occupied" until it is closed. */
     boolean stale;
+    /** The broker connection opened by AT+QMTOPEN, until it ends. */
     @Nullable
-    MqttAsyncClient paho;
-    /** Publishes waiting for the broker's acknowledgement. */
-    int publishesInFlight;
-    /** Deliveries held back until the pending +QMTPUB is printed (a real BC26 prints +QMTPUB first). */
+    SimMqttConnection link;
+    /** Publishes, subscribes and unsubscribes accepted and not yet answered with their final result. */
+    int packetsInFlight;
+    /** Deliveries held back until the pending +QMTPUB is printed (the lenient profile's order). */
     final java.util.List<Runnable> heldDeliveries = new java.util.ArrayList<>();
-    /** Deliveries that arrived between the broker's CONNACK and the +QMTCONN result; printed right after it. */
-    final java.util.List<Runnable> heldUntilConnected = new java.util.ArrayList<>();
 
     SimClient(int id) {
         this.id = id;

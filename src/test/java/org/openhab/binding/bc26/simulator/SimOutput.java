@@ -14,6 +14,7 @@ package org.openhab.binding.bc26.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +25,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 /**
  * The simulator's UART transmitter: bytes leave in order, paced at the line rate (10 bits per byte), because a pty
  * or a socket would otherwise deliver them instantly. Rate 0 means no pacing.
+ * <p>
+ * BC26's main UART has no RTS/CTS: once paced, the line never waits for the host. What the host has not read waits in
+ * a bounded receive buffer ({@code hostBufferBytes}, as a serial driver's); bytes arriving when it is full are lost,
+ * counted in {@link #bytesLost()} and, per record (one {@link #send} call), in {@link #recordsDamaged()}. Unpaced
+ * output cannot outrun the host in that sense, so it is never lost: it waits for the host as a pipe does.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -32,20 +38,34 @@ final class SimOutput implements AutoCloseable {
 
     private final BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
 
-    /** Bytes to transmit, or a quiet time before the next ones. */
-    private record Chunk(byte[] bytes, long pauseNanos) {
+    /** Bytes to transmit (one record, numbered), or a quiet time before the next ones. */
+    private record Chunk(byte[] bytes, long pauseNanos, long record) {
     }
+
     private final Thread writer;
+    /** Hands what the line carried to the host, as fast as the host reads (a full pty blocks it). */
+    private final Thread receiver;
+    private final ArrayDeque<byte[]> hostBuffer = new ArrayDeque<>();
+    private final int hostBufferBytes;
+    private int buffered;
+    private long bytesLost;
+    private long recordsDamaged;
+    private long lastDamagedRecord = -1;
+    private long records;
     private volatile Consumer<byte[]> sink;
     private volatile int baudRate;
     private volatile boolean running = true;
 
-    SimOutput(Consumer<byte[]> sink, int baudRate) {
+    SimOutput(Consumer<byte[]> sink, int baudRate, int hostBufferBytes) {
         this.sink = sink;
         this.baudRate = baudRate;
+        this.hostBufferBytes = hostBufferBytes;
         this.writer = new Thread(this::run, "bc26-sim-uart-tx");
         this.writer.setDaemon(true);
+        this.receiver = new Thread(this::deliverToHost, "bc26-sim-uart-host");
+        this.receiver.setDaemon(true);
         this.writer.start();
+        this.receiver.start();
     }
 
     void setSink(Consumer<byte[]> sink) {
@@ -62,14 +82,16 @@ final class SimOutput implements AutoCloseable {
 
     void send(byte[] bytes) {
         if (bytes.length > 0) {
-            queue.add(new Chunk(bytes, 0));
+            synchronized (hostBuffer) {
+                queue.add(new Chunk(bytes, 0, records++));
+            }
         }
     }
 
     /** The line stays quiet for {@code pause} before what is sent next (a modem working on its answer). */
     void pause(Duration pause) {
         if (!pause.isZero()) {
-            queue.add(new Chunk(new byte[0], pause.toNanos()));
+            queue.add(new Chunk(new byte[0], pause.toNanos(), -1));
         }
     }
 
@@ -98,6 +120,7 @@ final class SimOutput implements AutoCloseable {
             }
             int rate = baudRate;
             if (rate <= 0) {
+                waitForHostBuffer();
                 sink.accept(bytes);
                 continue;
             }
@@ -111,7 +134,7 @@ final class SimOutput implements AutoCloseable {
                     nextFree = now;
                 }
                 nextFree += n * 10L * 1_000_000_000L / rate;
-                sink.accept(chunk);
+                onTheLine(chunk, next.record());
                 long wait = nextFree - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -120,9 +143,84 @@ final class SimOutput implements AutoCloseable {
         }
     }
 
+    /** The line carried {@code chunk}: it goes to the host's buffer, or what does not fit is lost. */
+    private void onTheLine(byte[] chunk, long record) {
+        synchronized (hostBuffer) {
+            int room = hostBufferBytes - buffered;
+            byte[] kept = chunk;
+            if (room < chunk.length) {
+                bytesLost += chunk.length - Math.max(0, room);
+                if (record != lastDamagedRecord) {
+                    recordsDamaged++;
+                    lastDamagedRecord = record;
+                }
+                kept = java.util.Arrays.copyOf(chunk, Math.max(0, room));
+            }
+            if (kept.length > 0) {
+                hostBuffer.add(kept);
+                buffered += kept.length;
+                hostBuffer.notifyAll();
+            }
+        }
+    }
+
+    /** Unpaced output waits until the host took what was paced before it, so the order is kept. */
+    private void waitForHostBuffer() {
+        synchronized (hostBuffer) {
+            while (running && buffered > 0) {
+                try {
+                    hostBuffer.wait(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deliverToHost() {
+        while (running) {
+            byte[] next;
+            synchronized (hostBuffer) {
+                while (running && hostBuffer.isEmpty()) {
+                    try {
+                        hostBuffer.wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                next = hostBuffer.peek();
+            }
+            if (next == null) {
+                continue;
+            }
+            // Blocks while the host does not read (a full pty): the line meanwhile fills the buffer.
+            sink.accept(next);
+            synchronized (hostBuffer) {
+                hostBuffer.poll();
+                buffered -= next.length;
+                hostBuffer.notifyAll();
+            }
+        }
+    }
+
+    /** Bytes the line carried while the host's buffer was full: lost. */
+    long bytesLost() {
+        synchronized (hostBuffer) {
+            return bytesLost;
+        }
+    }
+
+    /** Records (one {@link #send} each) that lost at least one byte. */
+    long recordsDamaged() {
+        synchronized (hostBuffer) {
+            return recordsDamaged;
+        }
+    }
+
     @Override
     public void close() {
         running = false;
         writer.interrupt();
+        receiver.interrupt();
     }
 }

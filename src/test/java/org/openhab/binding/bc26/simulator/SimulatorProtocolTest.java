@@ -128,6 +128,38 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    void theStrictProfileRefusesASecondPacketInFlightAndTheLenientOneTakesIt() throws Exception {
+        RawHost host = connectedHost();
+        host.command("AT+QMTPUB=0,1,1,0,\"t\",\"first\"");
+        host.command("AT+QMTPUB=0,2,1,0,\"t\",\"second\"");
+        host.command("AT+QMTSUB=0,3,\"s\",1");
+        assertEquals(List.of("OK", "ERROR", "ERROR", "+QMTPUB: 0,1,0"), host.next(4, WAIT));
+        host.command("AT+QMTPUB=0,2,1,0,\"t\",\"second\"");
+        assertEquals(List.of("OK", "+QMTPUB: 0,2,0"), host.next(2, WAIT), "free again after the result");
+
+        Bc26Simulator.Options lenient = new Bc26Simulator.Options();
+        lenient.profile = Bc26Simulator.Profile.LENIENT;
+        lenient.timeScale = 0.02;
+        lenient.sleepMode = 0;
+        Mosquitto broker = Mosquitto.start(java.nio.file.Files.createDirectories(dir.resolve("lenient")));
+        resources.add(broker);
+        RawHost second = host(lenient);
+        second.command("AT");
+        second.command("ATE0");
+        second.next(2, WAIT);
+        assertTrue(second.next(WAIT).startsWith("+IP:"));
+        second.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        assertEquals(List.of("OK", "+QMTOPEN: 0,0"), second.next(2, WAIT));
+        second.command("AT+QMTCONN=0,\"sim-lenient\"");
+        assertEquals(List.of("OK", "+QMTCONN: 0,0,0"), second.next(2, WAIT));
+        second.command("AT+QMTPUB=0,1,1,0,\"t\",\"first\"");
+        second.command("AT+QMTPUB=0,2,1,0,\"t\",\"second\"");
+        List<String> answers = second.next(4, WAIT);
+        assertEquals(List.of("OK", "OK"), answers.subList(0, 2));
+        assertTrue(answers.containsAll(List.of("+QMTPUB: 0,1,0", "+QMTPUB: 0,2,0")), answers.toString());
+    }
+
+    @Test
     void escLeavesDataModeWithoutPublishing() throws Exception {
         RawHost host = connectedHost();
         host.command("AT+QMTPUB=0,0,0,0,\"t\"");
@@ -146,6 +178,21 @@ class SimulatorProtocolTest {
         assertEquals("ERROR", host.next(WAIT));
         host.command("AT+QMTPUB=0,0,0,0,\"a/#\",\"wildcard\"");
         assertEquals("ERROR", host.next(WAIT));
+    }
+
+    @Test
+    void firmwareOfTheV10NoteAnswersMqttWriteErrorsWithCmeError() throws Exception {
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.sleepMode = 0;
+        options.firmwareV10 = true;
+        RawHost host = host(options);
+        host.command("AT");
+        host.command("ATE0");
+        host.next(2, WAIT);
+        host.command("AT+QMTPUB=0,0,0,0,\"t\",\"not connected\"");
+        assertEquals("+CME ERROR: 50", host.next(WAIT));
+        host.command("AT+QMTCFG=\"dataformat\",0,1,1");
+        assertEquals("+CME ERROR: 50", host.next(WAIT), "no dataformat item before V1.1");
     }
 
     @Test

@@ -496,7 +496,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
      * it, one at a time, so commands reach the broker in the order they were given.
      *
      * @return completes with true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0),
-     *         false when it was refused or went to the outbox
+     *         false when it was refused or went to the outbox while the session was down
      */
     public CompletableFuture<Boolean> publishAsync(String topic, byte[] payload, int qos, boolean retain) {
         PublishPath path = this.publishPath;

@@ -13,6 +13,9 @@
 package org.openhab.binding.bc26.internal.outbox;
 
 import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,6 +78,11 @@ public final class PublishPath {
     private final Duration publishTimeout;
     private final Events events;
     private final MessageIds ids = new MessageIds();
+    /**
+     * Callers waiting for a message that went to the outbox behind older ones while the session was up: completed
+     * when the drain delivers it (by identity: the outbox hands back the entry it was given).
+     */
+    private final Map<Outbox.Entry, CompletableFuture<Boolean>> waiting = new IdentityHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -95,20 +103,21 @@ public final class PublishPath {
      * Hands a message over; it is sent after every message handed over before it.
      *
      * @return completes with true when the broker acknowledged the message (QoS 1/2) or the modem sent it (QoS 0),
-     *         false when it went to the outbox (it will be sent later) or cannot be sent
+     *         also when it was delivered from the outbox where it waited behind older messages; false at once when
+     *         the session is down (it waits in the outbox for the reconnect) or it cannot be sent
      */
     public CompletableFuture<Boolean> submit(Outbox.Entry message) {
         Outbox.Entry entry = accepted(message);
         if (entry == null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (!canSendNow()) {
-            enqueue(entry);
-            return CompletableFuture.completedFuture(false);
-        }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
+        if (!canSendNow()) {
+            queueAndWatch(entry, result);
+            return result;
+        }
         try {
-            worker.execute(() -> result.complete(sendNow(entry)));
+            worker.execute(() -> sendNow(entry, result));
         } catch (RejectedExecutionException e) {
             enqueue(entry);
             result.complete(false);
@@ -124,15 +133,24 @@ public final class PublishPath {
         if (ModemWorker.isWorkerThread(workerName)) {
             // On the bridge's own thread a wait for a task queued behind this one would never end: send here.
             Outbox.Entry checked = accepted(entry);
-            return checked != null && sendNow(checked);
+            if (checked == null) {
+                return false;
+            }
+            CompletableFuture<Boolean> result = new CompletableFuture<>();
+            sendNow(checked, result);
+            forget(result);
+            return result.getNow(false);
         }
+        CompletableFuture<Boolean> result = submit(entry);
         try {
-            return submit(entry).get(publishTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            return result.get(publishTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            forget(result);
         }
     }
 
@@ -166,40 +184,92 @@ public final class PublishPath {
     /** Stops sending: what is queued stays in the outbox (its file keeps QoS 1/2 for the next start). */
     public void close() {
         closed = true;
+        releaseWaiters();
         outbox.close();
     }
 
     /** Stops sending and deletes the outbox's file: the bridge was removed. */
     public void delete() {
         closed = true;
+        releaseWaiters();
         outbox.delete();
+    }
+
+    /** Nobody waits any longer for what is still queued: the messages stay, the callers hear false. */
+    private void releaseWaiters() {
+        List<CompletableFuture<Boolean>> released;
+        synchronized (waiting) {
+            released = List.copyOf(waiting.values());
+            waiting.clear();
+        }
+        released.forEach(future -> future.complete(false));
     }
 
     private boolean canSendNow() {
         return !closed && link.isOnline() && outbox.size() == 0;
     }
 
-    /** On the bridge's thread: sends one message and waits for its result; a failure that can pass queues it. */
-    private boolean sendNow(Outbox.Entry entry) {
+    /**
+     * On the bridge's thread: sends one message and waits for its result; a failure that can pass puts it back at
+     * the head of the outbox, and {@code result} then follows it there while the session is up.
+     */
+    private void sendNow(Outbox.Entry entry, CompletableFuture<Boolean> result) {
         if (!canSendNow()) {
             // The session went down, or messages went to the outbox, while this one waited its turn.
-            enqueue(entry);
-            return false;
+            queueAndWatch(entry, result);
+            return;
         }
         @Nullable
         MqttException failure = send(entry);
         if (failure == null) {
-            return true;
+            result.complete(true);
+            return;
         }
-        if (isRetryable(failure)) {
-            // It was the oldest when it went out; what was handed over meanwhile is newer.
-            outbox.addFirst(entry);
-            events.queued(outbox.size());
-            if (link.isOnline()) {
-                drain();
-            }
+        if (!isRetryable(failure)) {
+            result.complete(false);
+            return;
         }
-        return false;
+        // It was the oldest when it went out; what was handed over meanwhile is newer.
+        outbox.addFirst(entry);
+        events.queued(outbox.size());
+        watchIfOnline(entry, result);
+        if (link.isOnline()) {
+            drain();
+        }
+    }
+
+    /** Queues the message; while the session is up its caller keeps waiting for it, else hears false at once. */
+    private void queueAndWatch(Outbox.Entry entry, CompletableFuture<Boolean> result) {
+        watchIfOnline(entry, result);
+        enqueue(entry);
+    }
+
+    private void watchIfOnline(Outbox.Entry entry, CompletableFuture<Boolean> result) {
+        if (closed || !link.isOnline()) {
+            result.complete(false);
+            return;
+        }
+        synchronized (waiting) {
+            waiting.put(entry, result);
+        }
+    }
+
+    /** The drain's outcome for a message somebody may be waiting for. */
+    private void settled(Outbox.Entry entry, boolean delivered) {
+        CompletableFuture<Boolean> result;
+        synchronized (waiting) {
+            result = waiting.remove(entry);
+        }
+        if (result != null) {
+            result.complete(delivered);
+        }
+    }
+
+    /** A caller stopped waiting (its time was up): the message stays queued, the waiter goes. */
+    private void forget(CompletableFuture<Boolean> result) {
+        synchronized (waiting) {
+            waiting.values().remove(result);
+        }
     }
 
     /** Publishes and waits for the result; null when delivered. */
@@ -224,6 +294,7 @@ public final class PublishPath {
         Outbox.Entry dropped = outbox.add(entry);
         if (dropped != null) {
             logger.warn("Outbox full: dropped a QoS 0 message to '{}'", AtText.printable(dropped.topic()));
+            settled(dropped, false);
         }
         events.queued(outbox.size());
         if (link.isOnline()) {
@@ -259,6 +330,7 @@ public final class PublishPath {
                         failure.getMessage());
             }
             outbox.removeHead(entry);
+            settled(entry, failure == null);
             events.queued(outbox.size());
         }
         events.queued(outbox.size());

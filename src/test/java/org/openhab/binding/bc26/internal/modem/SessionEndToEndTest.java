@@ -17,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,6 +154,29 @@ class SessionEndToEndTest {
         assertEquals("from/modem/" + tag, up.topic());
         assertEquals("up " + tag, up.payload());
         messages.clear();
+    }
+
+    @Test
+    void publishesSubscribesAndUnsubscribesAskedForAtOnceGoOutOneAtATime() throws Exception {
+        ModemSession session = startOnline();
+        Observer observer = this.observer;
+        assertNotNull(observer);
+        observer.subscribe("from/modem/#", 1);
+        List<CompletableFuture<?>> packets = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            packets.add(session.publish("from/modem/p", ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false));
+            packets.add(i % 2 == 0 ? session.subscribe("extra/" + i, 1) : session.unsubscribe("extra/" + (i - 1)));
+        }
+        for (CompletableFuture<?> packet : packets) {
+            packet.get(60, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < 8; i++) {
+            assertEquals("m" + i, observer.next(30).payload(), "in the order asked for");
+        }
+        SimTransport modem = this.modem;
+        assertNotNull(modem);
+        assertEquals(0, modem.simulator().refusedWhileBusy(),
+                "no packet command reached the modem while another was in flight");
     }
 
     @Test

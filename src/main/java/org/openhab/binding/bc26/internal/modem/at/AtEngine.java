@@ -65,7 +65,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     private final Deque<Pending> queue = new ArrayDeque<>();
     private final List<UrcWaiter> waiters = new ArrayList<>();
     /** Work to run after the lock is released (future completion, listener calls, writes), in order. */
-    private final List<Runnable> afterLock = new ArrayList<>();
+    private final Deque<Runnable> afterLock = new ArrayDeque<>();
+    /**
+     * Events waiting beyond this many mean whoever handles them (the handler, openHAB's callbacks) is slower than the
+     * modem prints: the serial port is still read at once (nothing is lost at the UART), but the wait grows.
+     */
+    public static final int BACKLOG_WARNING = 1000;
+    private boolean backlogWarned;
     /** Runs {@link #afterLock}: one drain at a time, so the work runs in order on one thread. */
     private final Executor dispatcher;
     private boolean drainScheduled;
@@ -621,6 +627,11 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     /** Hands the work queued under the lock to the dispatcher, unless a drain is already on its way. */
     private void runAfterLock() {
         synchronized (lock) {
+            if (!backlogWarned && afterLock.size() > BACKLOG_WARNING) {
+                backlogWarned = true;
+                logger.warn("More than {} modem events wait to be handled: messages arrive faster than openHAB takes "
+                        + "them, and each waits longer", BACKLOG_WARNING);
+            }
             if (drainScheduled || afterLock.isEmpty()) {
                 return;
             }
@@ -641,9 +652,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             synchronized (lock) {
                 if (afterLock.isEmpty()) {
                     drainScheduled = false;
+                    if (backlogWarned) {
+                        backlogWarned = false;
+                        logger.info("The modem events waiting to be handled are all handled again");
+                    }
                     return;
                 }
-                next = afterLock.remove(0);
+                next = afterLock.removeFirst();
             }
             try {
                 next.run();

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -71,6 +72,9 @@ public final class Bc26MqttClient {
     private final MqttSettings settings;
     private final MqttClientListener listener;
     private final MessageIds messageIds = new MessageIds();
+    /** Orders packet commands: the last one asked for, which the next starts after ({@link #oneAtATime}). */
+    private final Object packetOrder = new Object();
+    private CompletableFuture<?> lastPacket = CompletableFuture.completedFuture(null);
     /** Topic filter to requested QoS, in the order they were added. */
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     /** Pending broker answers, failed at once when the session is lost. */
@@ -432,14 +436,47 @@ public final class Bc26MqttClient {
         if (!known || state.get() != MqttState.CONNECTED) {
             return CompletableFuture.completedFuture(null);
         }
-        int messageId = messageIds.allocate();
-        CompletableFuture<AtLine> urc = awaitResult("+QMTUNS:", messageId);
-        AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
-                + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
-        return sendTwoPhase(command, urc, current).thenApply(line -> {
-            succeeded(line, "Unsubscribing from " + topicFilter);
-            return (Void) null;
-        }).whenComplete((v, e) -> messageIds.release(messageId));
+        return oneAtATime(() -> {
+            int messageId = messageIds.allocate();
+            CompletableFuture<AtLine> urc = awaitResult("+QMTUNS:", messageId);
+            AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
+                    + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
+            return sendTwoPhase(command, urc, current).thenApply(line -> {
+                succeeded(line, "Unsubscribing from " + topicFilter);
+                return (Void) null;
+            }).whenComplete((v, e) -> messageIds.release(messageId));
+        });
+    }
+
+    /**
+     * Starts a packet command (publish, subscribe, unsubscribe) once the one before it has ended, successful or not:
+     * one packet of this client in flight at a time, in the order they were asked for. A BC26-compatible firmware
+     * answers ERROR to a publish while another is in flight, and no capture shows a BC26 taking two. The command
+     * starts on the thread that ended the one before (the engine's dispatcher), which only sends, never waits.
+     */
+    private <T> CompletableFuture<T> oneAtATime(Supplier<CompletableFuture<T>> packet) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<?> before;
+        synchronized (packetOrder) {
+            before = lastPacket;
+            lastPacket = result;
+        }
+        before.whenComplete((ignored, previousFailure) -> {
+            CompletableFuture<T> started;
+            try {
+                started = packet.get();
+            } catch (RuntimeException e) {
+                started = CompletableFuture.failedFuture(e);
+            }
+            started.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(value);
+                }
+            });
+        });
+        return result;
     }
 
     /** The current subscriptions (filter to QoS), in the order they were added. */
@@ -483,6 +520,10 @@ public final class Bc26MqttClient {
     }
 
     private CompletableFuture<List<Integer>> sendSubscribe(Map<String, Integer> batch, int current) {
+        return oneAtATime(() -> startSubscribe(batch, current));
+    }
+
+    private CompletableFuture<List<Integer>> startSubscribe(Map<String, Integer> batch, int current) {
         int messageId = messageIds.allocate();
         StringBuilder command = new StringBuilder("AT+QMTSUB=").append(idText).append(',').append(messageId);
         for (Map.Entry<String, Integer> entry : batch.entrySet()) {
@@ -550,6 +591,11 @@ public final class Bc26MqttClient {
             return CompletableFuture.failedFuture(new MqttException(MqttException.Reason.INVALID_ARGUMENT,
                     "This modem firmware has no hex data format, so it cannot publish binary payloads"));
         }
+        return oneAtATime(() -> startPublish(topic, payload, qos, retain, preferredId, encoding, current));
+    }
+
+    private CompletableFuture<Void> startPublish(String topic, byte[] payload, int qos, boolean retain,
+            int preferredId, PublishEncoding encoding, int current) {
         int messageId = qos == 0 ? 0 : preferredId > 0 && messageIds.reserve(preferredId) ? preferredId
                 : messageIds.allocate();
         String head = "AT+QMTPUB=" + idText + "," + messageId + "," + qos + "," + (retain ? 1 : 0) + ","

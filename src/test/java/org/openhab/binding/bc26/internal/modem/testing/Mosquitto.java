@@ -18,11 +18,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -70,6 +74,8 @@ public final class Mosquitto implements AutoCloseable {
         // the tests measure what the binding loses, not what a volatile broker drops.
         config.append("persistence true\npersistence_location ").append(directory.toAbsolutePath()).append("/\n");
         config.append("log_dest stderr\n");
+        // Every packet, with its message id and DUP flag: what the broker saw on the wire.
+        config.append("log_type all\n");
         config.append("max_inflight_messages 0\n");
         // Small MQTT acknowledgements go out at once (Nagle's algorithm with delayed ACKs can hold them ~40 ms).
         config.append("set_tcp_nodelay true\n");
@@ -101,8 +107,10 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private void startProcess() throws IOException {
+        // Appended: a restarted broker keeps the log of what it saw before.
         process = new ProcessBuilder(BINARY.toString(), "-c", directory.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("mosquitto.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mosquitto.log").toFile())).start();
         Await.until("mosquitto accepting on port " + port, Duration.ofSeconds(10), this::accepting);
     }
 
@@ -138,6 +146,26 @@ public final class Mosquitto implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /** A PUBLISH the broker received, as its log shows it. */
+    public record LoggedPublish(String clientId, boolean dup, int qos, boolean retain, int messageId, String topic) {
+    }
+
+    private static final Pattern RECEIVED_PUBLISH = Pattern
+            .compile("Received PUBLISH from (\\S+) \\(d(\\d), q(\\d), r(\\d), m(\\d+), '(.*)', \\.\\.\\. \\(\\d+ bytes\\)\\)");
+
+    /** Every PUBLISH the broker received so far, in order, read from its log. */
+    public List<LoggedPublish> publishesReceived() throws IOException {
+        List<LoggedPublish> publishes = new ArrayList<>();
+        for (String line : Files.readAllLines(directory.resolve("mosquitto.log"), StandardCharsets.ISO_8859_1)) {
+            Matcher m = RECEIVED_PUBLISH.matcher(line);
+            if (m.find()) {
+                publishes.add(new LoggedPublish(m.group(1), m.group(2).equals("1"), Integer.parseInt(m.group(3)),
+                        m.group(4).equals("1"), Integer.parseInt(m.group(5)), m.group(6)));
+            }
+        }
+        return publishes;
     }
 
     /** Starts the broker again on the same port. */
