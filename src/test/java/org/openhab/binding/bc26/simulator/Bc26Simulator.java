@@ -164,10 +164,16 @@ public final class Bc26Simulator implements AutoCloseable {
     private long generation;
     /** Power cut (USB adapter unplugged with a board powered from it): input ignored until {@link #reboot()}. */
     private boolean poweredOff;
+    /** Counts cell losses, so a registration scheduled before one does not happen after it. */
+    private long cellLosses;
     /** False while the cell is gone: packets neither leave nor arrive. */
     private boolean networkUp = true;
     private final Map<Integer, Integer> connectionsLost = new TreeMap<>();
     private final List<Qos2Cut> cuts = new ArrayList<>();
+    /** Topic filters of SUBSCRIBE packets on the wire, by packet id, until their SUBACK. */
+    private final Map<Integer, List<String>> subscribing = new java.util.HashMap<>();
+    /** Every topic filter the broker granted, for tests that must wait until a subscription is in place. */
+    private final java.util.Set<String> subscribed = new java.util.HashSet<>();
     private long retransmissions;
 
     // Fault injection (guarded by this).
@@ -227,9 +233,11 @@ public final class Bc26Simulator implements AutoCloseable {
 
     private void scheduleRegistration(Duration delay) {
         long gen = generation;
+        long cell = cellLosses;
         after(delay, () -> {
             synchronized (this) {
-                if (gen != generation || !simInserted || !pinEntered || functionality != 1 || registration == 1) {
+                if (gen != generation || cell != cellLosses || !simInserted || !pinEntered || functionality != 1
+                        || registration == 1) {
                     return;
                 }
                 registration = 1;
@@ -799,6 +807,7 @@ public final class Bc26Simulator implements AutoCloseable {
         sendAfter(Duration.ofMillis(900), () -> {
             synchronized (this) {
                 if (gen == generation && c.link == link) {
+                    subscribing.put(messageId, topics);
                     link.subscribe(messageId, topics, qos);
                 }
             }
@@ -973,6 +982,15 @@ public final class Bc26Simulator implements AutoCloseable {
         public void done(SimMqttConnection connection, SimMqttConnection.Kind kind, int packetId, String tail) {
             synchronized (Bc26Simulator.this) {
                 if (current(connection)) {
+                    List<String> topics = kind == SimMqttConnection.Kind.SUB ? subscribing.remove(packetId) : null;
+                    if (topics != null && tail.startsWith("0,")) {
+                        String[] granted = tail.split(",");
+                        for (int i = 0; i < topics.size() && i + 1 < granted.length; i++) {
+                            if (!granted[i + 1].equals("128")) {
+                                subscribed.add(topics.get(i));
+                            }
+                        }
+                    }
                     packetDone(client, gen, kind.urc + ": " + client.id + "," + packetId + "," + tail);
                 }
             }
@@ -1084,6 +1102,11 @@ public final class Bc26Simulator implements AutoCloseable {
     /** How many connections ended with each {@code +QMTSTAT} code. */
     public synchronized Map<Integer, Integer> connectionsLost() {
         return Map.copyOf(connectionsLost);
+    }
+
+    /** Every topic filter a broker granted to this modem so far (any client, any connection). */
+    public synchronized java.util.Set<String> subscribedFilters() {
+        return java.util.Set.copyOf(subscribed);
     }
 
     /** Packets the modem sent again because their acknowledgement did not come in time. */
@@ -1260,6 +1283,8 @@ public final class Bc26Simulator implements AutoCloseable {
      * retransmissions run out.
      */
     public synchronized void loseRegistration() {
+        // A registration on its way (after power-on) does not come while the cell is gone.
+        cellLosses++;
         registration = 2;
         setNetwork(false);
         if (ceregMode >= 1) {

@@ -297,6 +297,35 @@ class Bc26ModemHandlerTest {
         }
     }
 
+    @Test
+    void aRuleActionQueuedBehindABacklogWhileOnlineWaitsForItsOwnMessage() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        broker.stop();
+        Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        Bc26Actions actions = actions(handler);
+        int backlog = 150;
+        for (int i = 0; i < backlog; i++) {
+            actions.publish("backlog/old", "m" + i, 1, false);
+        }
+        broker.restart();
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("backlog/#", 1);
+            Await.until("ONLINE with the backlog still draining", ONLINE,
+                    () -> bridge.getStatus() == ThingStatus.ONLINE && handler.outboxSize() > 0);
+            int queuedBefore = handler.outboxSize();
+            assertTrue(actions.publish("backlog/new", "last", 1, false),
+                    "delivered after the " + queuedBefore + " older messages, and the action says so");
+            List<String> received = new ArrayList<>();
+            for (int i = 0; i <= backlog; i++) {
+                received.add(observer.next(30).payload());
+            }
+            assertEquals("last", received.get(received.size() - 1), "after every older message");
+        }
+    }
+
     /**
      * A QoS 1 message whose connection ends while it is in flight goes back to the head of the outbox and is sent
      * again with the same message id, so a broker still holding that id (persistent session) can tell it is the same.

@@ -144,6 +144,10 @@ class Bc26TopicHandlerTest {
         Await.until("retained switch state restored", WAIT, () -> OnOffType.ON.equals(states.get("light")));
         Await.until("thing ONLINE from the retained availability", WAIT,
                 () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        // The thing's subscriptions go out one at a time; messages that are not retained need them in place.
+        Await.until("every subscription of the thing granted", WAIT,
+                () -> modem.simulator().subscribedFilters().containsAll(List.of("pump/name", "pump/power",
+                        "pump/count", "pump/door", "pump/seen", "pump/button/+")));
 
         observer.publish("pump/name", "pump house \"north\"", 1, false);
         observer.publish("pump/power", "120.5", 1, false);
