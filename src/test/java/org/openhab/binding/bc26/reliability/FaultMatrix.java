@@ -402,7 +402,8 @@ public final class FaultMatrix implements AutoCloseable {
         }
         String report = "## Fault matrix\n\n"
                 + "Every fault the simulator injects, against the real bridge handler through jSerialComm on a "
-                + "pseudo-terminal, the simulator (delays scaled by 0.02) and a real mosquitto (persistent), while rule "
+                + "pseudo-terminal, the simulator (delays scaled by 0.02, strict profile: one packet in flight, its "
+                + "MQTT side putting the host's message ids on the wire) and a real mosquitto (persistent), while rule "
                 + "actions publish QoS 0/1/2 every 40 ms and a broker-side client publishes QoS 1 to the modem every "
                 + "60 ms (the bridge keeps a persistent session, cleanSession=false). Outages last "
                 + outage.toSeconds() + " s unless the name says otherwise. \"Lost\" counts QoS 1/2 messages never "

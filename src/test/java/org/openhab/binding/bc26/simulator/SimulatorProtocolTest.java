@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,15 +52,19 @@ class SimulatorProtocolTest {
         }
     }
 
+    /** The simulator of the last {@link #host}, for fault injection. */
+    private @Nullable Bc26Simulator simulator;
+
     private RawHost host(Bc26Simulator.Options options) throws Exception {
         SimTransport modem = SimTransport.onTcp(options, 0);
         resources.add(modem);
+        simulator = modem.simulator();
         RawHost host = new RawHost(Integer.parseInt(modem.portName().replaceAll(".*:", "")));
         resources.add(host);
         return host;
     }
 
-    private RawHost connectedHost() throws Exception {
+    private RawHost connectedHost(String... configuration) throws Exception {
         Mosquitto broker = Mosquitto.start(dir);
         resources.add(broker);
         Bc26Simulator.Options options = new Bc26Simulator.Options();
@@ -69,11 +75,78 @@ class SimulatorProtocolTest {
         host.command("ATE0");
         host.next(2, WAIT);
         assertTrue(host.next(WAIT).startsWith("+IP:"));
+        for (String item : configuration) {
+            host.command("AT+QMTCFG=" + item);
+            assertEquals("OK", host.next(WAIT), item);
+        }
         host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
         assertEquals(List.of("OK", "+QMTOPEN: 0,0"), host.next(2, WAIT));
         host.command("AT+QMTCONN=0,\"sim-test\"");
         assertEquals(List.of("OK", "+QMTCONN: 0,0,0"), host.next(2, WAIT));
         return host;
+    }
+
+    private Bc26Simulator simulator() {
+        Bc26Simulator current = simulator;
+        assertNotNull(current);
+        return current;
+    }
+
+    @Test
+    void aLostCellEndsAnIdleSessionWhenItsPingGoesUnanswered() throws Exception {
+        RawHost host = connectedHost("\"keepalive\",0,1", "\"timeout\",0,1,1,0");
+        simulator().loseRegistration();
+        assertEquals("+QMTSTAT: 0,2", host.next(WAIT), "PINGREQ unanswered");
+        assertEquals(Map.of(2, 1), simulator().connectionsLost());
+    }
+
+    @Test
+    void aPacketThatKeepsFailingIsRetransmittedReportedAndEndsTheSession() throws Exception {
+        RawHost host = connectedHost("\"keepalive\",0,0", "\"timeout\",0,1,2,1");
+        simulator().loseRegistration();
+        host.command("AT+QMTPUB=0,7,1,0,\"t\",\"into the void\"");
+        assertEquals(List.of("OK", "+QMTPUB: 0,7,1,1", "+QMTPUB: 0,7,1,2", "+QMTPUB: 0,7,2", "+QMTSTAT: 0,6"),
+                host.next(5, WAIT), "two retransmissions reported (timeout notice on), then failed and closed");
+        assertEquals(2, simulator().retransmissions());
+    }
+
+    @Test
+    void aConnackThatNeverComesEndsTheConnectWithCode4() throws Exception {
+        Mosquitto broker = Mosquitto.start(dir);
+        resources.add(broker);
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        options.sleepMode = 0;
+        RawHost host = host(options);
+        host.command("AT");
+        host.command("ATE0");
+        host.next(2, WAIT);
+        assertTrue(host.next(WAIT).startsWith("+IP:"));
+        host.command("AT+QMTCFG=\"timeout\",0,1,1,0");
+        assertEquals("OK", host.next(WAIT));
+        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        assertEquals(List.of("OK", "+QMTOPEN: 0,0"), host.next(2, WAIT));
+        simulator().loseRegistration();
+        host.command("AT+QMTCONN=0,\"sim-test\"");
+        assertEquals(List.of("OK", "+QMTSTAT: 0,4"), host.next(2, WAIT), "no CONNACK within the packet timeout");
+    }
+
+    @Test
+    void switchingTheRadioOffEndsTheSessionWithCode7AndAShortOutageLosesNothing() throws Exception {
+        RawHost host = connectedHost("\"keepalive\",0,0", "\"timeout\",0,10,3,0");
+        host.command("AT+QMTSUB=0,1,\"echo\",1");
+        assertEquals(List.of("OK", "+QMTSUB: 0,1,0,1"), host.next(2, WAIT));
+        simulator().loseRegistration();
+        host.command("AT+QMTPUB=0,2,1,0,\"echo\",\"held by TCP\"");
+        assertEquals("OK", host.next(WAIT));
+        assertTrue(host.idle(Duration.ofMillis(300)), "nothing arrives while the cell is gone");
+        simulator().regainRegistration();
+        List<String> after = host.next(3, WAIT);
+        assertTrue(after.contains("+QMTPUB: 0,2,0")
+                && after.stream().anyMatch(line -> line.matches("\\+QMTRECV: 0,\\d+,\"echo\",\"held by TCP\"")),
+                "what waited arrives when the cell is back: " + after);
+        host.command("AT+CFUN=0");
+        assertEquals(List.of("+QMTSTAT: 0,7", "OK"), host.next(2, WAIT), "the link is gone with the radio");
     }
 
     @Test
