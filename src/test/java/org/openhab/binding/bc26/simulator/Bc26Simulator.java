@@ -74,6 +74,12 @@ public final class Bc26Simulator implements AutoCloseable {
          * a UART without flow control (BC26's main UART has no RTS/CTS).
          */
         public int hostBufferBytes = 4096;
+        /**
+         * The line rate was fixed earlier with {@code AT+IPR=<rate>} and {@code AT&W}: the modem answers at once at that
+         * rate. Without it BC26 auto-bauds, and only at 4800, 9600 and 115200 (AT+IPR=? lists those as its auto-baud
+         * rates): at any other {@link #baudRate} it never answers.
+         */
+        public boolean ratePersisted;
         /** Time until the modem registers after power-on (before scaling). */
         public Duration registrationDelay = Duration.ofSeconds(2);
         /** AT+QSCLK at power-on: 0 never sleeps (the binding's setting), 1 or 2 sleep when idle. */
@@ -112,6 +118,7 @@ public final class Bc26Simulator implements AutoCloseable {
     static final String BANNER = "\n\rF1: 0000 0000\n\rV0: 0000 0000 [0001]\n\r00: 0006 000C\n\r01: 0000 0000\n\r"
             + "U0: 0000 0001 [0000]\n\rT0: 0000 00B4\n\rLeaving the BROM\n\r";
     private static final int DIRECT_LIMIT = 700;
+    private static final List<Integer> AUTO_BAUD_RATES = List.of(4800, 9600, 115200);
     /** Commands kept for {@link #receivedCommands()}: every command of a test, the recent ones of a soak. */
     private static final int HISTORY = 20_000;
     private static final int DATA_LIMIT = 1024;
@@ -216,7 +223,7 @@ public final class Bc26Simulator implements AutoCloseable {
     private synchronized void powerOn() {
         generation++;
         echo = true;
-        baudLocked = false;
+        baudLocked = options.ratePersisted;
         ceregMode = 0;
         registration = 2;
         functionality = 1;
@@ -297,6 +304,10 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     private void commandLine(String command) {
+        if (!baudLocked && options.baudRate > 0 && !AUTO_BAUD_RATES.contains(options.baudRate)) {
+            // Auto-baud cannot lock on at this rate: every byte is noise to the modem.
+            return;
+        }
         if (!baudLocked) {
             // Auto-baud: everything before the first AT is noise at the wrong rate; that AT only tunes the UART.
             if (command.toUpperCase(Locale.ROOT).endsWith("AT")) {

@@ -14,6 +14,7 @@ package org.openhab.binding.bc26.simulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -53,6 +54,12 @@ public final class Bc26SimulatorMain {
                 case "--baud" -> options.baudRate = Integer.parseInt(value);
                 case "--sleep-mode" -> options.sleepMode = Integer.parseInt(value);
                 case "--registration-ms" -> options.registrationDelay = Duration.ofMillis(Long.parseLong(value));
+                case "--profile" -> options.profile = Bc26Simulator.Profile.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--rate-persisted" -> {
+                    options.ratePersisted = true;
+                    // A flag: no value follows.
+                    i--;
+                }
                 default -> {
                     System.err.println("Unknown option " + args[i]);
                     System.exit(2);
@@ -62,7 +69,7 @@ public final class Bc26SimulatorMain {
         }
         if ((tcp == null) == (pty == null)) {
             System.err.println("Usage: Bc26SimulatorMain (--tcp PORT | --pty PATH) [--time-scale X] [--baud B] "
-                    + "[--sleep-mode N] [--registration-ms N]");
+                    + "[--rate-persisted] [--sleep-mode N] [--registration-ms N] [--profile strict|lenient]");
             System.exit(2);
         }
         SimTransport transport = tcp != null ? SimTransport.onTcp(options, tcp)

@@ -162,6 +162,26 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    void autoBaudLocksOnOnlyUpTo115200UnlessTheRateWasFixed() throws Exception {
+        Bc26Simulator.Options fast = new Bc26Simulator.Options();
+        fast.sleepMode = 0;
+        fast.baudRate = 921600;
+        RawHost unfixed = host(fast);
+        for (int i = 0; i < 3; i++) {
+            unfixed.command("AT");
+        }
+        assertTrue(unfixed.idle(Duration.ofMillis(300)), "no auto-baud at 921600");
+
+        Bc26Simulator.Options fixed = new Bc26Simulator.Options();
+        fixed.sleepMode = 0;
+        fixed.baudRate = 921600;
+        fixed.ratePersisted = true;
+        RawHost host = host(fixed);
+        host.command("AT");
+        assertEquals(List.of("AT", "OK"), host.next(2, WAIT), "a rate fixed with AT+IPR and AT&W answers at once");
+    }
+
+    @Test
     void aSleepingModemSwallowsTheFirstAt() throws Exception {
         Bc26Simulator.Options options = new Bc26Simulator.Options();
         options.sleepMode = 1;

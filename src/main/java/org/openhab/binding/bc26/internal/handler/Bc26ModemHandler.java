@@ -325,6 +325,11 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             onWorker(this::afterConnect);
         } else {
             updateState(CHANNEL_CONNECTION, new StringType("DISCONNECTED"));
+            PublishPath path = this.publishPath;
+            if (path != null) {
+                // Rules waiting for queued messages hear false now, not when their wait runs out.
+                path.sessionDown();
+            }
             if (failure != null) {
                 updateStatus(ThingStatus.OFFLINE, FailureStatus.detail(failure), FailureStatus.description(failure));
                 updateState(CHANNEL_LAST_ERROR, new StringType(failure.kind() + ": " + failure.detail()));

@@ -195,6 +195,11 @@ public final class PublishPath {
         outbox.delete();
     }
 
+    /** The session went down: who waits for a queued message hears false now; the messages stay queued. */
+    public void sessionDown() {
+        releaseWaiters();
+    }
+
     /** Nobody waits any longer for what is still queued: the messages stay, the callers hear false. */
     private void releaseWaiters() {
         List<CompletableFuture<Boolean>> released;
