@@ -153,7 +153,6 @@ final class SimMqttConnection implements AutoCloseable {
     // Guarded by this.
     private Timing timing = new Timing(10_000, 3, 0);
     private boolean connectSent;
-    private boolean connected;
     private boolean ended;
     private volatile boolean networkUp = true;
     private final Map<Integer, Outstanding> outstanding = new HashMap<>();
@@ -302,21 +301,23 @@ final class SimMqttConnection implements AutoCloseable {
         }
     }
 
-    synchronized boolean isConnected() {
-        return connected && !ended;
-    }
-
     /** Closes the connection without reporting anything (AT+QMTCLOSE, a reboot, a power cut). */
     @Override
     public void close() {
+        finish();
+    }
+
+    /** Ends the connection once: timers cancelled, socket closed; false when it had already ended. */
+    private boolean finish() {
         synchronized (this) {
             if (ended) {
-                return;
+                return false;
             }
             ended = true;
             cancelTimers();
         }
         closeSocket();
+        return true;
     }
 
     // ---- sending ----
@@ -496,8 +497,7 @@ final class SimMqttConnection implements AutoCloseable {
             if (timeout != null) {
                 timeout.cancel(false);
             }
-            connected = code == 0;
-            if (connected && timing.keepAliveMillis() > 0) {
+            if (code == 0 && timing.keepAliveMillis() > 0) {
                 pinger = timer.scheduleAtFixedRate(this::ping, timing.keepAliveMillis(), timing.keepAliveMillis(),
                         TimeUnit.MILLISECONDS);
             }
@@ -588,15 +588,9 @@ final class SimMqttConnection implements AutoCloseable {
 
     /** Ends the connection as the modem does when it notices: {@code +QMTSTAT: <id>,<code>}, once. */
     void end(int code) {
-        synchronized (this) {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            cancelTimers();
+        if (finish()) {
+            events.lost(this, code);
         }
-        closeSocket();
-        events.lost(this, code);
     }
 
     private boolean cutIfAsked(Qos2Step step, Outstanding packet) {

@@ -64,10 +64,11 @@ class SimulatorProtocolTest {
         return host;
     }
 
-    private RawHost connectedHost(String... configuration) throws Exception {
-        Mosquitto broker = Mosquitto.start(dir);
+    /** A host past auto-baud, echo off, the modem registered, and a broker for it in {@code directory}. */
+    private RawHost registeredHost(Bc26Simulator.Options options, Path directory) throws Exception {
+        Mosquitto broker = Mosquitto.start(java.nio.file.Files.createDirectories(directory));
         resources.add(broker);
-        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        this.broker = broker;
         options.timeScale = 0.02;
         options.sleepMode = 0;
         RawHost host = host(options);
@@ -75,11 +76,24 @@ class SimulatorProtocolTest {
         host.command("ATE0");
         host.next(2, WAIT);
         assertTrue(host.next(WAIT).startsWith("+IP:"));
+        return host;
+    }
+
+    private @Nullable Mosquitto broker;
+
+    private int brokerPort() {
+        Mosquitto current = broker;
+        assertNotNull(current);
+        return current.port();
+    }
+
+    private RawHost connectedHost(String... configuration) throws Exception {
+        RawHost host = registeredHost(new Bc26Simulator.Options(), dir);
         for (String item : configuration) {
             host.command("AT+QMTCFG=" + item);
             assertEquals("OK", host.next(WAIT), item);
         }
-        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + brokerPort());
         assertEquals(List.of("OK", "+QMTOPEN: 0,0"), host.next(2, WAIT));
         host.command("AT+QMTCONN=0,\"sim-test\"");
         assertEquals(List.of("OK", "+QMTCONN: 0,0,0"), host.next(2, WAIT));
@@ -112,19 +126,10 @@ class SimulatorProtocolTest {
 
     @Test
     void aConnackThatNeverComesEndsTheConnectWithCode4() throws Exception {
-        Mosquitto broker = Mosquitto.start(dir);
-        resources.add(broker);
-        Bc26Simulator.Options options = new Bc26Simulator.Options();
-        options.timeScale = 0.02;
-        options.sleepMode = 0;
-        RawHost host = host(options);
-        host.command("AT");
-        host.command("ATE0");
-        host.next(2, WAIT);
-        assertTrue(host.next(WAIT).startsWith("+IP:"));
+        RawHost host = registeredHost(new Bc26Simulator.Options(), dir);
         host.command("AT+QMTCFG=\"timeout\",0,1,1,0");
         assertEquals("OK", host.next(WAIT));
-        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        host.command("AT+QMTOPEN=0,\"127.0.0.1\"," + brokerPort());
         assertEquals(List.of("OK", "+QMTOPEN: 0,0"), host.next(2, WAIT));
         simulator().loseRegistration();
         host.command("AT+QMTCONN=0,\"sim-test\"");
@@ -232,16 +237,8 @@ class SimulatorProtocolTest {
 
         Bc26Simulator.Options lenient = new Bc26Simulator.Options();
         lenient.profile = Bc26Simulator.Profile.LENIENT;
-        lenient.timeScale = 0.02;
-        lenient.sleepMode = 0;
-        Mosquitto broker = Mosquitto.start(java.nio.file.Files.createDirectories(dir.resolve("lenient")));
-        resources.add(broker);
-        RawHost second = host(lenient);
-        second.command("AT");
-        second.command("ATE0");
-        second.next(2, WAIT);
-        assertTrue(second.next(WAIT).startsWith("+IP:"));
-        second.command("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port());
+        RawHost second = registeredHost(lenient, dir.resolve("lenient"));
+        second.command("AT+QMTOPEN=0,\"127.0.0.1\"," + brokerPort());
         assertEquals(List.of("OK", "+QMTOPEN: 0,0"), second.next(2, WAIT));
         second.command("AT+QMTCONN=0,\"sim-lenient\"");
         assertEquals(List.of("OK", "+QMTCONN: 0,0,0"), second.next(2, WAIT));

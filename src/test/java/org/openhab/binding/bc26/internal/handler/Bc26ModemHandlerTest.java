@@ -270,14 +270,20 @@ class Bc26ModemHandlerTest {
         }
     }
 
-    @Test
-    void theOutboxKeepsEverythingThroughABrokerOutageAndSendsInOrder() throws Exception {
-        Bridge bridge = bridge(Map.of());
+    /** A bridge that was ONLINE, now OFFLINE because its broker stopped. */
+    private Bc26ModemHandler bridgeWithItsBrokerStopped(Bridge bridge) {
         Bc26ModemHandler handler = handler(bridge);
         handler.initialize();
         awaitOnline(bridge);
         broker.stop();
         Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        return handler;
+    }
+
+    @Test
+    void theOutboxKeepsEverythingThroughABrokerOutageAndSendsInOrder() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = bridgeWithItsBrokerStopped(bridge);
         Bc26Actions actions = actions(handler);
         for (int i = 0; i < 5; i++) {
             assertFalse(actions.publish("queued/" + i, "m" + i, i % 2 + 1, false), "not delivered while down");
@@ -300,11 +306,7 @@ class Bc26ModemHandlerTest {
     @Test
     void aRuleActionQueuedBehindABacklogWhileOnlineWaitsForItsOwnMessage() throws Exception {
         Bridge bridge = bridge(Map.of());
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
-        broker.stop();
-        Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        Bc26ModemHandler handler = bridgeWithItsBrokerStopped(bridge);
         Bc26Actions actions = actions(handler);
         int backlog = 150;
         for (int i = 0; i < backlog; i++) {
