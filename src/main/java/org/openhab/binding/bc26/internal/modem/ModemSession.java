@@ -518,6 +518,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
     }
 
+    private static boolean modemAnswered(SessionFailure.Kind kind) {
+        return switch (kind) {
+            case PORT_NOT_FOUND, PORT_IN_USE, PERMISSION_DENIED, LINK_FAILED, NO_ANSWER -> false;
+            default -> true;
+        };
+    }
+
     private void failed(SessionFailure failure) {
         Duration delay;
         AtEngine broken = null;
@@ -532,7 +539,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 modem = null;
             }
             failures++;
-            failuresSinceReboot++;
+            if (modemAnswered(failure.kind())) {
+                // Only a modem that answers can be helped by switching its radio or rebooting it; a missing port or
+                // a silent line (an unplugged adapter) would otherwise earn a needless reboot once it is back.
+                failuresSinceReboot++;
+            }
             delay = backoff(failures);
             if (!bringUpPending) {
                 bringUpPending = true;

@@ -399,6 +399,22 @@ class SessionEndToEndTest {
     }
 
     @Test
+    void anAdapterUnpluggedForManyAttemptsGetsNoRadioResetOrRebootOnceBack() throws Exception {
+        ModemSession session = startOnline();
+        int commandsBefore = modem.simulator().receivedCommands().size();
+        modem.cutLink();
+        // Six failed attempts: past both the radio reset (3) and the reboot (5) for a modem that answers.
+        Await.until("six failed attempts while unplugged", ONLINE, () -> failures.size() >= 6);
+        modem.restoreLink();
+        Await.until("online after re-plug", ONLINE, session::isOnline);
+        List<String> after = modem.simulator().receivedCommands();
+        after = after.subList(Math.min(commandsBefore, after.size()), after.size());
+        assertFalse(after.contains("AT+QRST=1"), "no reboot: " + after);
+        assertFalse(after.contains("AT+CFUN=0"), "no radio reset: " + after);
+        assertRoundTrip(session, "replugged late");
+    }
+
+    @Test
     void closesAStaleClientLeftByAnEarlierRun() throws Exception {
         ModemSession session = start(null, null, sim -> sim.leaveStaleClient(0));
         session.start();
