@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Rule actions of the {@code bc26:modem} bridge: publish through the modem. DSL rules use
  * {@code getActions("bc26", "bc26:modem:<id>").publish(...)}, JavaScript rules {@code actions.thingActions(...)}.
+ * <p>
+ * No input is marked required: openHAB's rule engine rejects a rule whose required action inputs are set in the
+ * action's configuration instead of connected to another module's output, and that is how Main UI builds rules
+ * ("Required input ... not connected"). Missing values are checked here instead: the action logs why and returns
+ * false.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -54,8 +59,8 @@ public class Bc26Actions implements ThingActions {
 
     @RuleAction(label = "@text/action.publish.label", description = "@text/action.publish.description")
     public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.output.label") Boolean publish(
-            @ActionInput(name = "topic", label = "@text/action.input.topic.label", required = true) @Nullable String topic,
-            @ActionInput(name = "payload", label = "@text/action.input.payload.label", required = true) @Nullable String payload) {
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "payload", label = "@text/action.input.payload.label") @Nullable String payload) {
         Bc26ModemHandler handler = this.handler;
         if (handler == null) {
             return false;
@@ -65,8 +70,8 @@ public class Bc26Actions implements ThingActions {
 
     @RuleAction(label = "@text/action.publish-qos.label", description = "@text/action.publish-qos.description")
     public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.output.label") Boolean publish(
-            @ActionInput(name = "topic", label = "@text/action.input.topic.label", required = true) @Nullable String topic,
-            @ActionInput(name = "payload", label = "@text/action.input.payload.label", required = true) @Nullable String payload,
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "payload", label = "@text/action.input.payload.label") @Nullable String payload,
             @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Integer qos,
             @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
         return publishBytes(topic, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8), qos, retain);
@@ -74,8 +79,8 @@ public class Bc26Actions implements ThingActions {
 
     @RuleAction(label = "@text/action.publish-bytes.label", description = "@text/action.publish-bytes.description")
     public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.output.label") Boolean publishBytes(
-            @ActionInput(name = "topic", label = "@text/action.input.topic.label", required = true) @Nullable String topic,
-            @ActionInput(name = "payload", label = "@text/action.input.payload.label", required = true) byte @Nullable [] payload,
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "payload", label = "@text/action.input.payload.label") byte @Nullable [] payload,
             @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Integer qos,
             @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
         Bc26ModemHandler handler = this.handler;

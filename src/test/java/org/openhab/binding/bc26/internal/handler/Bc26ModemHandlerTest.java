@@ -267,6 +267,17 @@ class Bc26ModemHandlerTest {
             assertFalse(actions.publish("pump/#", "wildcard", 1, false), "a wildcard topic is refused");
             assertFalse(actions.publish("pump/x", "v", 3, false), "QoS 3 is refused");
             assertThrows(IllegalArgumentException.class, () -> Bc26Actions.publish(null, "t", "p"));
+            assertFalse(actions.publish(null, "no topic", 1, false), "a missing topic is refused, not thrown");
+            assertFalse(actions.publish("pump/x", null, 1, false), "a missing payload is refused, not thrown");
+            // Main UI sets action inputs in the module configuration, which openHAB's rule engine rejects for
+            // inputs marked required: none is.
+            for (java.lang.reflect.Method method : Bc26Actions.class.getMethods()) {
+                for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+                    org.openhab.core.automation.annotation.ActionInput input = parameter
+                            .getAnnotation(org.openhab.core.automation.annotation.ActionInput.class);
+                    assertTrue(input == null || !input.required(), method.getName() + " " + parameter.getName());
+                }
+            }
         }
     }
 
