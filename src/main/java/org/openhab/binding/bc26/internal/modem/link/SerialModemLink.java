@@ -62,7 +62,8 @@ public final class SerialModemLink implements ModemLink {
      */
     public static SerialModemLink open(String name, SerialSettings settings, LinkListener listener)
             throws LinkException {
-        if (!Files.exists(Path.of(name))) {
+        boolean devicePath = PortNames.isDevicePath(name);
+        if (devicePath && !Files.exists(Path.of(name))) {
             throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name, "Serial port " + name + " does not exist");
         }
         SerialPort port;
@@ -84,7 +85,7 @@ public final class SerialModemLink implements ModemLink {
                 throw new LinkException(LinkException.Kind.PERMISSION_DENIED, name,
                         "No permission to open serial port " + name);
             }
-            if (!Files.exists(Path.of(name))) {
+            if (devicePath ? !Files.exists(Path.of(name)) : !systemKnows(name)) {
                 throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name,
                         "Serial port " + name + " does not exist");
             }
@@ -96,6 +97,17 @@ public final class SerialModemLink implements ModemLink {
         SerialModemLink link = new SerialModemLink(port, name, listener);
         port.addDataListener(link.new EventListener());
         return link;
+    }
+
+    /** Whether the serial library lists a port of this name (a Windows COM port is no file to look for). */
+    private static boolean systemKnows(String name) {
+        String wanted = name.trim().replace("\\\\.\\", "");
+        for (SerialPort candidate : SerialPort.getCommPorts()) {
+            if (candidate.getSystemPortName().equalsIgnoreCase(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int toJSerialCommParity(SerialSettings.Parity parity) {

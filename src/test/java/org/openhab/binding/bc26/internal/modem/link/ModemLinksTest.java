@@ -71,6 +71,29 @@ class ModemLinksTest {
     }
 
     @Test
+    void windowsPortNamesAreNoFilesAndUnixDevicePathsAre() {
+        for (String windows : new String[] { "COM3", "com7", "COM12", "COM256", "\\\\.\\COM12", " COM3 " }) {
+            assertTrue(PortNames.isWindowsPort(windows), windows);
+            assertFalse(PortNames.isDevicePath(windows), windows);
+        }
+        for (String unix : new String[] { "/dev/ttyUSB0", "/dev/ttyAMA0", "/dev/serial/by-id/usb-FTDI_FT232R-if00-port0",
+                "/dev/cu.usbserial-1410", "/dev/tty.usbserial-1410", "/dev/cu.SLAB_USBtoUART", "COM", "COM0",
+                "/dev/COM3" }) {
+            assertTrue(PortNames.isDevicePath(unix), unix);
+        }
+    }
+
+    @Test
+    void aWindowsPortNameGoesToTheSerialLibraryNotToTheFileSystem() {
+        // Before, any name that was not an existing file was refused before jSerialComm saw it, so COM3 never opened
+        // on Windows. Here (Linux) the library does not know COM3 either: still a clear PORT_NOT_FOUND.
+        LinkException e = assertThrows(LinkException.class,
+                () -> ModemLinks.open("COM3", SerialSettings.DEFAULT, listener));
+        assertEquals(LinkException.Kind.PORT_NOT_FOUND, e.getKind());
+        assertTrue(e.getMessage().contains("COM3"), e.getMessage());
+    }
+
+    @Test
     void malformedNamesAreRefused() {
         for (String name : new String[] { "", "  ", "socket://host", "socket://host:0", "socket://host:99999",
                 "rfc2217://host:1" }) {
