@@ -82,6 +82,32 @@ class OhInfDescriptorTest {
     }
 
     @Test
+    void everyBridgeStatusChannelCarriesASemanticPointTagAndIsReadOnly() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        Document document = factory.newDocumentBuilder().parse(OH_INF.resolve("thing/channels.xml").toFile());
+        org.w3c.dom.NodeList types = document.getElementsByTagName("channel-type");
+        int checked = 0;
+        for (int i = 0; i < types.getLength(); i++) {
+            Element type = (Element) types.item(i);
+            String id = type.getAttribute("id");
+            if (type.getElementsByTagName("state").getLength() == 0 || id.startsWith("publish")) {
+                continue;
+            }
+            Element state = (Element) type.getElementsByTagName("state").item(0);
+            assertEquals("true", state.getAttribute("readOnly"), id + " is read-only");
+            List<String> tags = new java.util.ArrayList<>();
+            org.w3c.dom.NodeList tagNodes = type.getElementsByTagName("tag");
+            for (int t = 0; t < tagNodes.getLength(); t++) {
+                tags.add(tagNodes.item(t).getTextContent().trim());
+            }
+            assertTrue(tags.contains("Measurement") || tags.contains("Status"),
+                    id + " has a Point tag so Main UI's model builder places it: " + tags);
+            checked++;
+        }
+        assertTrue(checked >= 14, "status channel types checked: " + checked);
+    }
+
+    @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
         Properties english = load("bc26.properties");
         Properties chinese = load("bc26_zh_TW.properties");
