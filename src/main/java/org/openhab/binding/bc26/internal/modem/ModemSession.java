@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -650,27 +649,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * A +QMTSTAT or boot banner that may have been payload text (it came inside or right after a text-format
      * +QMTRECV record). The modem is asked before the session is torn down: a client it still reports connected
      * (AT+QMTCONN? state 3) means the line was a publisher's text; anything else (another state, no answer as after a
-     * real reboot) is the loss it claimed. Runs on the scheduler, never on the reader thread.
+     * real reboot) is the loss it claimed. The question is sent without waiting for it, and the answer handled on the
+     * events thread: the bridge's own thread may be waiting for a publish result that only this loss would end.
      */
     @Override
     public void claimToVerify(AtLine line) {
-        // One check answers every claim of a burst (a banner is seven lines).
-        if (!claimCheckPending.compareAndSet(false, true)) {
-            logger.debug("'{}' is covered by the check already under way", AtText.printable(line.text()));
-            return;
-        }
-        try {
-            scheduler.execute(() -> {
-                claimCheckPending.set(false);
-                verifyClaim(line);
-            });
-        } catch (RejectedExecutionException e) {
-            claimCheckPending.set(false);
-            logger.debug("Not verifying '{}': the session is stopping", AtText.printable(line.text()));
-        }
-    }
-
-    private void verifyClaim(AtLine line) {
         Bc26MqttClient client;
         synchronized (lock) {
             client = this.client;
@@ -678,13 +661,24 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return;
             }
         }
-        boolean restart = !line.startsWith("+QMTSTAT:");
-        int modemState;
-        try {
-            modemState = client.queryConnectionState();
-        } catch (MqttException e) {
-            modemState = -1;
+        // One check answers every claim of a burst (a banner is seven lines).
+        if (!claimCheckPending.compareAndSet(false, true)) {
+            logger.debug("'{}' is covered by the check already under way", AtText.printable(line.text()));
+            return;
         }
+        client.queryConnectionStateAsync().whenComplete((modemState, error) -> {
+            claimCheckPending.set(false);
+            verified(client, line, error == null ? modemState : -1);
+        });
+    }
+
+    private void verified(Bc26MqttClient client, AtLine line, int modemState) {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+        }
+        boolean restart = !line.startsWith("+QMTSTAT:");
         if (modemState == 3) {
             logger.warn("Ignored '{}' that came with a received message: the modem still reports the MQTT client "
                     + "connected, so it was text a publisher wrote", AtText.printable(line.text()));

@@ -281,6 +281,35 @@ class Bc26ModemHandlerTest {
         }
     }
 
+    /**
+     * A connection loss printed right after a message the driver cannot vouch for (a cut record) is a claim it checks
+     * with AT+QMTCONN? before tearing the session down. The check must not wait behind the bridge's own thread, which
+     * may be waiting for a publish result that only this loss ends: it did, for the whole publish timeout (45 s).
+     */
+    @Test
+    void aClaimedLossIsCheckedWhileAPublishWaitsForItsResult() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        Bc26Actions actions = actions(handler);
+        // The cell goes quiet: the publish stays in flight, its acknowledgement held up in the network.
+        modem.simulator().loseRegistration();
+        Thread rule = new Thread(() -> actions.publish("claims/pending", "waits", 1, false), "test-rule");
+        rule.setDaemon(true);
+        rule.start();
+        Await.until("the publish is in flight", ONLINE, () -> modem.simulator().receivedCommands().stream()
+                .anyMatch(command -> command.contains("\"claims/pending\"")));
+        // A cut record, then the modem's own report of the lost connection in the same burst.
+        modem.simulator().sendRaw("\r\n+QMTRECV: 0,1,\"down/x\",\"cut".getBytes(StandardCharsets.US_ASCII));
+        modem.simulator().injectQmtStat(0, 1);
+        Await.until("the loss checked and handled while the publish still waited", Duration.ofSeconds(15),
+                () -> bridge.getStatus() == ThingStatus.OFFLINE);
+        assertTrue(modem.simulator().receivedCommands().contains("AT+QMTCONN?"), "the claim was checked");
+        modem.simulator().regainRegistration();
+        awaitOnline(bridge);
+    }
+
     /** A bridge that was ONLINE, now OFFLINE because its broker stopped. */
     private Bc26ModemHandler bridgeWithItsBrokerStopped(Bridge bridge) {
         Bc26ModemHandler handler = handler(bridge);

@@ -216,8 +216,9 @@ public final class AtFramer {
         if (complete && startsWith(bytes, "+QMTRECV:")) {
             if (hexRecords) {
                 // One line per record; one that is not a clean hex record (a topic with a line break, a cut) may have
-                // left text behind it that looks like modem lines.
-                afterRecord = afterRecord || !QmtRecvShape.isHexRecord(bytes);
+                // left text behind it that looks like modem lines. A clean one shows the modem's output in step
+                // again, so a busy line (never quiet) does not keep every later line under suspicion.
+                afterRecord = !QmtRecvShape.isHexRecord(bytes);
                 sink.line(new AtLine(bytes, true));
                 return;
             }

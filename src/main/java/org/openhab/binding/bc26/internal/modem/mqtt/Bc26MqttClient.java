@@ -211,16 +211,28 @@ public final class Bc26MqttClient {
      */
     public int queryConnectionState() throws MqttException {
         try {
-            for (String line : engine.execute(AtCommand.of("AT+QMTCONN?")).lines()) {
-                int[] fields = urcFields(AtLine.of(line));
-                if (fields.length > 1 && fields[0] == settings.connectId()) {
-                    return fields[1];
-                }
-            }
-            return 0;
+            return connectionStateIn(engine.execute(AtCommand.of("AT+QMTCONN?")));
         } catch (AtException e) {
             throw toMqttException(e, null);
         }
+    }
+
+    /**
+     * {@link #queryConnectionState()} without waiting: the future completes on the engine's dispatcher with the state,
+     * or fails when the modem did not answer.
+     */
+    public CompletableFuture<Integer> queryConnectionStateAsync() {
+        return engine.send(AtCommand.of("AT+QMTCONN?")).thenApply(this::connectionStateIn);
+    }
+
+    private int connectionStateIn(AtResponse response) {
+        for (String line : response.lines()) {
+            int[] fields = urcFields(AtLine.of(line));
+            if (fields.length > 1 && fields[0] == settings.connectId()) {
+                return fields[1];
+            }
+        }
+        return 0;
     }
 
     /**
