@@ -61,24 +61,32 @@ class OhInfDescriptorTest {
     private static final Path OH_INF = TestPaths.projectDir().resolve("OH-INF");
     private static final Pattern TEXT_REFERENCE = Pattern.compile("@text/([\\w.\\-]+)");
 
+    /**
+     * The schemas of the oldest and the newest openHAB core README promises (4.3.11 and 5.2.1): a descriptor only the
+     * newer one reads (addon.xml's {@code <keywords>} came with 5.2) makes the older ones log a parse warning and show
+     * no add-on information.
+     */
+    private static final List<String> SCHEMA_FOLDERS = List.of("schemas-4.3.11", "schemas");
+
     @TestFactory
-    Stream<DynamicTest> everyXmlFileIsValidAgainstItsSchema() throws IOException {
+    Stream<DynamicTest> everyXmlFileIsValidAgainstTheSchemasOfEveryCorePromised() throws IOException {
         List<Path> xmlFiles = xmlFiles();
         assertTrue(xmlFiles.size() >= 2, "addon.xml and at least one thing file expected, found " + xmlFiles);
-        return xmlFiles.stream().map(file -> DynamicTest.dynamicTest(OH_INF.relativize(file).toString(), () -> {
-            String folder = file.getParent().getFileName().toString();
-            String schemaName = switch (folder) {
-                case "addon" -> "addon-1.0.0.xsd";
-                case "config" -> "config-description-1.0.0.xsd";
-                default -> "thing-description-1.0.0.xsd";
-            };
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-            factory.setResourceResolver(new LocalSchemaResolver());
-            URL schema = schemaUrl(schemaName);
-            Validator validator = factory.newSchema(schema).newValidator();
-            validator.setResourceResolver(new LocalSchemaResolver());
-            validator.validate(new StreamSource(file.toFile()));
-        }));
+        return SCHEMA_FOLDERS.stream().flatMap(schemas -> xmlFiles.stream().map(file -> DynamicTest.dynamicTest(
+                schemas + ": " + OH_INF.relativize(file), () -> {
+                    String folder = file.getParent().getFileName().toString();
+                    String schemaName = switch (folder) {
+                        case "addon" -> "addon-1.0.0.xsd";
+                        case "config" -> "config-description-1.0.0.xsd";
+                        default -> "thing-description-1.0.0.xsd";
+                    };
+                    SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+                    factory.setResourceResolver(new LocalSchemaResolver(schemas));
+                    URL schema = schemaUrl(schemas, schemaName);
+                    Validator validator = factory.newSchema(schema).newValidator();
+                    validator.setResourceResolver(new LocalSchemaResolver(schemas));
+                    validator.validate(new StreamSource(file.toFile()));
+                })));
     }
 
     @Test
@@ -284,14 +292,20 @@ class OhInfDescriptorTest {
         return properties;
     }
 
-    private static URL schemaUrl(String name) {
-        URL url = OhInfDescriptorTest.class.getResource("/schemas/" + name);
-        assertNotNull(url, name);
+    private static URL schemaUrl(String folder, String name) {
+        URL url = OhInfDescriptorTest.class.getResource("/" + folder + "/" + name);
+        assertNotNull(url, folder + "/" + name);
         return url;
     }
 
     /** Resolves the schemas' imports by file name from the test resources, so validation never goes online. */
     private static final class LocalSchemaResolver implements LSResourceResolver {
+        private final String folder;
+
+        LocalSchemaResolver(String folder) {
+            this.folder = folder;
+        }
+
         @Override
         public @Nullable LSInput resolveResource(@Nullable String type, @Nullable String namespaceURI,
                 @Nullable String publicId, @Nullable String systemId, @Nullable String baseURI) {
@@ -299,7 +313,7 @@ class OhInfDescriptorTest {
                 return null;
             }
             String name = systemId.substring(systemId.lastIndexOf('/') + 1);
-            URL url = schemaUrl(name);
+            URL url = schemaUrl(folder, name);
             return new LocalInput(url, publicId, systemId);
         }
     }

@@ -55,11 +55,14 @@ class SimulatorProtocolTest {
     /** The simulator of the last {@link #host}, for fault injection. */
     private @Nullable Bc26Simulator simulator;
 
+    private int simulatorPort;
+
     private RawHost host(Bc26Simulator.Options options) throws Exception {
         SimTransport modem = SimTransport.onTcp(options, 0);
         resources.add(modem);
         simulator = modem.simulator();
-        RawHost host = new RawHost(Integer.parseInt(modem.portName().replaceAll(".*:", "")));
+        simulatorPort = Integer.parseInt(modem.portName().replaceAll(".*:", ""));
+        RawHost host = new RawHost(simulatorPort);
         resources.add(host);
         return host;
     }
@@ -247,6 +250,27 @@ class SimulatorProtocolTest {
         List<String> answers = second.next(4, WAIT);
         assertEquals(List.of("OK", "OK"), answers.subList(0, 2));
         assertTrue(answers.containsAll(List.of("+QMTPUB: 0,1,0", "+QMTPUB: 0,2,0")), answers.toString());
+    }
+
+    @Test
+    void aSecondHostTakesTheLineOverEvenWhileTheFirstIsMidConnect() throws Exception {
+        RawHost first = registeredHost(new Bc26Simulator.Options(), dir);
+        first.command("AT+QMTOPEN=0,\"127.0.0.1\"," + brokerPort());
+        assertEquals(List.of("OK", "+QMTOPEN: 0,0"), first.next(2, WAIT));
+        first.command("AT+QMTCONN=0,\"first\"");
+        // The second host connects before the first's CONNACK is printed (the simulator locked up here when its
+        // MQTT side was Paho, waiting inside its own lock).
+        RawHost second = new RawHost(simulatorPort);
+        resources.add(second);
+        second.command("AT+QMTCONN?");
+        // What the first host's command printed now reaches the second; then the answer to its own question.
+        List<String> lines = new ArrayList<>();
+        while (lines.stream().noneMatch(line -> line.startsWith("+QMTCONN: 0,") && line.length() == 13)
+                && lines.size() < 10) {
+            // next() fails the test when the simulator stays silent for WAIT.
+            lines.add(second.next(WAIT));
+        }
+        assertTrue(lines.size() < 10, "the modem answered the second host with the client's state: " + lines);
     }
 
     @Test
