@@ -15,6 +15,7 @@ package org.openhab.core.library.types;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -31,6 +32,7 @@ import org.openhab.core.types.State;
 public class DateTimeType implements PrimitiveType, State, Command, Comparable<DateTimeType> {
 
     public static final String DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ss";
+    public static final String DATE_PATTERN_WITH_TZ_AND_MS = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
 
     private final Instant instant;
 
@@ -60,7 +62,7 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
 
     @Override
     public String format(@Nullable String pattern) {
-        return pattern == null ? instant.toString() : String.format(pattern, instant.atZone(ZoneId.systemDefault()));
+        return pattern == null ? toFullString() : String.format(pattern, instant.atZone(ZoneId.systemDefault()));
     }
 
     @Override
@@ -68,9 +70,10 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
         return toFullString();
     }
 
+    /** As openHAB: the instant in the system's time zone, {@code yyyy-MM-dd'T'HH:mm:ss.SSSZ}. */
     @Override
     public String toFullString() {
-        return instant.toString();
+        return DateTimeFormatter.ofPattern(DATE_PATTERN_WITH_TZ_AND_MS).format(instant.atZone(ZoneId.systemDefault()));
     }
 
     @Override

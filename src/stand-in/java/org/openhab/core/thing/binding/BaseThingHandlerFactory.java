@@ -32,8 +32,9 @@ import org.osgi.service.component.ComponentContext;
 /**
  * Stand-in for openHAB core 5.2.1 {@code BaseThingHandlerFactory} (API.md §4.3): {@code registerHandler} creates the
  * handler, refuses a null handler or a bridge without a {@code BridgeHandler}, then creates each service of
- * {@code getServices()} with its public no-arg constructor, hands it the handler and initialises it (registering it
- * in OSGi when the factory was activated); {@code unregisterHandler} disposes those services.
+ * {@code getServices()} with its public no-arg constructor, hands it the handler, registers it in the bundle context
+ * and initialises it; a factory Declarative Services has not activated has no bundle context and fails there, as the
+ * real one does; {@code unregisterHandler} disposes those services.
  *
  * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
  */
@@ -81,21 +82,20 @@ public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
 
     public void registerService(ThingHandler thingHandler, Class<? extends ThingHandlerService> klass) {
         try {
+            // As openHAB: the services live in the bundle context, so a factory that DS has not activated fails here.
+            final BundleContext bundleContext = getBundleContext();
             ThingHandlerService service = klass.getConstructor().newInstance();
             service.setThingHandler(thingHandler);
-            final BundleContext bundleContext = this.bundleContext;
-            if (bundleContext != null) {
-                List<String> interfaces = new ArrayList<>();
-                for (Class<?> c = klass; c != null; c = c.getSuperclass()) {
-                    for (Class<?> i : c.getInterfaces()) {
-                        if (i != ThingHandlerService.class) {
-                            interfaces.add(i.getName());
-                        }
+            List<String> interfaces = new ArrayList<>();
+            for (Class<?> c = klass; c != null; c = c.getSuperclass()) {
+                for (Class<?> i : c.getInterfaces()) {
+                    if (i != ThingHandlerService.class) {
+                        interfaces.add(i.getName());
                     }
                 }
-                registrations.put(service,
-                        bundleContext.registerService(interfaces.toArray(String[]::new), service, new Hashtable<>()));
             }
+            registrations.put(service,
+                    bundleContext.registerService(interfaces.toArray(String[]::new), service, new Hashtable<>()));
             service.initialize();
             services.computeIfAbsent(thingHandler.getThing().getUID(), uid -> new ArrayList<>()).add(service);
         } catch (ReflectiveOperationException e) {

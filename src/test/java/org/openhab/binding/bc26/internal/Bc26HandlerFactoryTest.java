@@ -16,9 +16,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
 
+import java.lang.reflect.Method;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
 import org.openhab.core.config.core.Configuration;
@@ -28,10 +30,15 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingTypeUID;
+import org.openhab.core.thing.binding.BaseThingHandlerFactory;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.ComponentContext;
 
 /**
  * The factory supports exactly the BC26 thing types and creates a bridge handler for {@code bc26:modem}.
@@ -42,6 +49,30 @@ import org.openhab.core.thing.binding.builder.ThingBuilder;
 class Bc26HandlerFactoryTest {
 
     private final Bc26HandlerFactory factory = new Bc26HandlerFactory();
+
+    /**
+     * What openHAB does before a factory makes handlers: Declarative Services activates it with its bundle's context
+     * (the protected {@code activate(ComponentContext)}, found by its name), and handler services are then registered
+     * in that context.
+     */
+    @BeforeEach
+    void activate() throws ReflectiveOperationException {
+        BundleContext bundle = mock(BundleContext.class);
+        when(bundle.registerService(any(String[].class), any(), any())).thenReturn(mock(ServiceRegistration.class));
+        ComponentContext context = mock(ComponentContext.class);
+        when(context.getBundleContext()).thenReturn(bundle);
+        Method activate = BaseThingHandlerFactory.class.getDeclaredMethod("activate", ComponentContext.class);
+        activate.setAccessible(true);
+        activate.invoke(factory, context);
+    }
+
+    @Test
+    void aFactoryThatWasNotActivatedRefusesToRegisterServicesAsOpenHabDoes() {
+        Bridge bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, "m1")
+                .withConfiguration(new Configuration(Map.of("serialPort", "/dev/ttyUSB0"))).build();
+        assertThrows(IllegalStateException.class, () -> new Bc26HandlerFactory().registerHandler(bridge),
+                "the bridge's rule actions are a handler service, registered in the bundle context");
+    }
 
     @Test
     void supportsOnlyBc26ThingTypes() {

@@ -162,7 +162,8 @@ class Bc26TopicHandlerTest {
         assertEquals("120.5 W", states.get("power").toString());
         assertEquals("42", states.get("count").toString(), "an unparsable number was ignored, the next one taken");
         assertEquals(OpenClosedType.OPEN, states.get("door"));
-        assertEquals("2026-11-25T12:00:00Z", states.get("seen").toString());
+        assertEquals(java.time.Instant.parse("2026-11-25T12:00:00Z"),
+                ((org.openhab.core.library.types.DateTimeType) states.get("seen")).getInstant());
         assertEquals("button=PRESSED", triggers.poll(30, TimeUnit.SECONDS));
         handler.dispose();
     }
