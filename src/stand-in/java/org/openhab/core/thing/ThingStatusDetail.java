@@ -48,11 +48,17 @@ public enum ThingStatusDetail {
 
     /** Details allowed with a status that only takes NONE. */
     public static final class NoneOnlyStatus {
+        private NoneOnlyStatus() {
+        }
+
         public ThingStatusDetail NONE = ThingStatusDetail.NONE;
     }
 
     /** Details allowed with UNINITIALIZED. */
     public static final class UninitializedStatus {
+        private UninitializedStatus() {
+        }
+
         public ThingStatusDetail NONE = ThingStatusDetail.NONE;
         public ThingStatusDetail HANDLER_MISSING_ERROR = ThingStatusDetail.HANDLER_MISSING_ERROR;
         public ThingStatusDetail HANDLER_REGISTERING_ERROR = ThingStatusDetail.HANDLER_REGISTERING_ERROR;
@@ -63,12 +69,18 @@ public enum ThingStatusDetail {
 
     /** Details allowed with ONLINE. */
     public static final class OnlineStatus {
+        private OnlineStatus() {
+        }
+
         public ThingStatusDetail NONE = ThingStatusDetail.NONE;
         public ThingStatusDetail CONFIGURATION_PENDING = ThingStatusDetail.CONFIGURATION_PENDING;
     }
 
     /** Details allowed with OFFLINE. */
     public static final class OfflineStatus {
+        private OfflineStatus() {
+        }
+
         public ThingStatusDetail NONE = ThingStatusDetail.NONE;
         public ThingStatusDetail COMMUNICATION_ERROR = ThingStatusDetail.COMMUNICATION_ERROR;
         public ThingStatusDetail CONFIGURATION_ERROR = ThingStatusDetail.CONFIGURATION_ERROR;

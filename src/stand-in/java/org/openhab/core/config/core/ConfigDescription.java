@@ -12,7 +12,10 @@
  */
 package org.openhab.core.config.core;
 
+import java.net.URI;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.core.common.registry.Identifiable;
 
 /**
  * Stand-in for openHAB core 5.2.1 {@code ConfigDescription}; only named by handler signatures, never used.
@@ -20,5 +23,17 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
  */
 @NonNullByDefault
-public class ConfigDescription {
+public class ConfigDescription implements Identifiable<URI> {
+
+    private final URI uid;
+
+    // openHAB builds these with its ConfigDescriptionBuilder; a binding never constructs one.
+    ConfigDescription(URI uid) {
+        this.uid = uid;
+    }
+
+    @Override
+    public URI getUID() {
+        return uid;
+    }
 }

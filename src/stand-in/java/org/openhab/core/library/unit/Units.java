@@ -15,6 +15,7 @@ package org.openhab.core.library.unit;
 import javax.measure.MetricPrefix;
 import javax.measure.Unit;
 import javax.measure.quantity.Power;
+import javax.measure.spi.SystemOfUnits;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -23,13 +24,15 @@ import tech.units.indriya.function.MultiplyConverter;
 import tech.units.indriya.unit.TransformedUnit;
 
 /**
- * Stand-in for openHAB core 5.2.1 {@code Units} (the constants the binding uses; a class with a private constructor,
- * as in core, whose constants are real indriya units).
+ * Stand-in for openHAB core 5.2.1 {@code Units} (the constants the binding uses; a system of units with a private
+ * constructor extending the package-private {@code CustomUnits}, as in core, whose constants are real indriya units).
  *
  * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
  */
 @NonNullByDefault
-public final class Units {
+public final class Units extends CustomUnits {
+
+    private static final Units INSTANCE = new Units();
 
     public static final Unit<Power> WATT = tech.units.indriya.unit.Units.WATT;
     /** dBm: 10 * log10(P / 1 mW), as core defines it. */
@@ -37,5 +40,15 @@ public final class Units {
             new ExpConverter(10.0).concatenate(MultiplyConverter.of(0.1)));
 
     private Units() {
+    }
+
+    /** The system of units, as core offers it. */
+    public static SystemOfUnits getInstance() {
+        return INSTANCE;
+    }
+
+    @Override
+    public String getName() {
+        return Units.class.getSimpleName();
     }
 }

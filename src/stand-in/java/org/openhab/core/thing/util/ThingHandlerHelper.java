@@ -25,6 +25,10 @@ import org.openhab.core.thing.binding.ThingHandler;
 @NonNullByDefault
 public class ThingHandlerHelper {
 
+    private ThingHandlerHelper() {
+        // static helpers only, as in openHAB
+    }
+
     public static boolean isHandlerInitialized(final ThingStatus thingStatus) {
         return thingStatus == ThingStatus.OFFLINE || thingStatus == ThingStatus.ONLINE
                 || thingStatus == ThingStatus.UNKNOWN;
