@@ -56,6 +56,25 @@ public class QuantityType<T extends Quantity<T>> extends Number
         return quantity.getUnit();
     }
 
+    /**
+     * As openHAB: this quantity in {@code targetUnit} (a unit symbol such as {@code W}), or null when the symbol is
+     * unknown or the units do not measure the same thing.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public @Nullable QuantityType<T> toUnit(String targetUnit) {
+        try {
+            Unit<?> unit = Quantities.getQuantity("1 " + targetUnit.trim()).getUnit();
+            if (!unit.isCompatible(quantity.getUnit())) {
+                return null;
+            }
+            Quantity<T> converted = quantity.to((Unit) unit);
+            return new QuantityType<>(converted.getValue(), converted.getUnit());
+        } catch (RuntimeException e) {
+            // indriya refuses unknown symbols with its own exceptions
+            return null;
+        }
+    }
+
     public BigDecimal toBigDecimal() {
         return new BigDecimal(quantity.getValue().toString());
     }

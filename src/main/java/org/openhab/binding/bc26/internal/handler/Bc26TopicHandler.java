@@ -200,7 +200,13 @@ public class Bc26TopicHandler extends BaseThingHandler {
         if (channelConfig.commandTopic.isBlank()) {
             return;
         }
-        String payload = PayloadConverter.toPayload(typeOf(channel), command, channelConfig);
+        String payload;
+        try {
+            payload = PayloadConverter.toPayload(typeOf(channel), command, channelConfig);
+        } catch (IllegalArgumentException e) {
+            logger.warn("Channel {} does not publish {}: {}", channelUID, command, e.getMessage());
+            return;
+        }
         if (payload == null) {
             logger.debug("Channel {} cannot publish command {}", channelUID, command);
             return;

@@ -71,7 +71,11 @@ final class PayloadConverter {
         return new DateTimeType(ZonedDateTime.parse(text));
     }
 
-    /** The payload for a command, or null when the command does not fit the channel. */
+    /**
+     * The payload for a command, or null when the command does not fit the channel.
+     *
+     * @throws IllegalArgumentException for a quantity whose unit cannot be converted to the channel's unit
+     */
     static @Nullable String toPayload(String channelType, Command command, TopicChannelConfig config) {
         String value;
         if (command instanceof OnOffType onOff) {
@@ -79,7 +83,13 @@ final class PayloadConverter {
         } else if (command instanceof OpenClosedType openClosed) {
             value = openClosed == OpenClosedType.OPEN ? config.on : config.off;
         } else if (command instanceof QuantityType<?> quantity) {
-            value = quantity.toBigDecimal().stripTrailingZeros().toPlainString();
+            // openHAB passes a command in the unit it was given (0.5 kW); the device expects the channel's unit.
+            QuantityType<?> inChannelUnit = config.unit.isBlank() ? quantity : quantity.toUnit(config.unit.trim());
+            if (inChannelUnit == null) {
+                throw new IllegalArgumentException(
+                        "its unit " + quantity.getUnit() + " cannot be converted to the channel's unit " + config.unit);
+            }
+            value = inChannelUnit.toBigDecimal().stripTrailingZeros().toPlainString();
         } else if (command instanceof DecimalType decimal) {
             value = decimal.toBigDecimal().toPlainString();
         } else if (command instanceof DateTimeType dateTime) {

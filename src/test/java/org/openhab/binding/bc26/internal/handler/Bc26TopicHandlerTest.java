@@ -119,7 +119,8 @@ class Bc26TopicHandlerTest {
     private Bc26TopicHandler topicThing() {
         List<Channel> channels = new ArrayList<>();
         channels.add(channel("name", "string", Map.of("stateTopic", "pump/name")));
-        channels.add(channel("power", "number", Map.of("stateTopic", "pump/power", "unit", "W")));
+        channels.add(channel("power", "number", Map.of("stateTopic", "pump/power", "unit", "W", "commandTopic",
+                "pump/power/set")));
         channels.add(channel("count", "number", Map.of("stateTopic", "pump/count")));
         channels.add(channel("light", "switch", Map.of("stateTopic", "pump/light", "commandTopic", "pump/light/set",
                 "formatBeforePublish", "light:%s")));
@@ -190,6 +191,23 @@ class Bc26TopicHandlerTest {
             atBroker.add(observer.next(30).payload());
         }
         assertEquals(given, atBroker);
+        handler.dispose();
+    }
+
+    @Test
+    void aQuantityCommandIsPublishedInTheChannelsUnitAndAnIncompatibleOneIsNot() throws Exception {
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        observer.subscribe("pump/power/set", 1);
+        observer.publish("pump/available", "online", 1, true);
+        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        ChannelUID power = new ChannelUID(THING_UID, "power");
+        handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("0.5 kW"));
+        assertEquals("500", observer.next(30).payload(), "0.5 kW in the channel's unit W");
+        // Three metres cannot be watts: refused with a warning; the next command is the next message.
+        handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("3 m"));
+        handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("1500 mW"));
+        assertEquals("1.5", observer.next(30).payload(), "the incompatible command was not published");
         handler.dispose();
     }
 
