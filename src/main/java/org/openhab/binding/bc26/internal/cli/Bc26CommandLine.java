@@ -76,12 +76,16 @@ public final class Bc26CommandLine {
                       one JSON object per line per event: session state and received messages;
                       with --count and --seconds, exits 1 when fewer than N messages came in S seconds
               publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
-                      --topic T --payload P [--qos Q] [--retain]
-                      publishes one message and prints the delivery result
+                      --topic T --payload P [--qos Q] [--retain] [--timeout-seconds S]
+                      publishes one message and prints the delivery result; waits at most S seconds
+                      (default 180) for the session and as long again for the broker's acknowledgement
               at      --port P [--timeout-ms N] "AT+CSQ"
                       one raw command and its answer
 
-            --port is a device path (/dev/ttyUSB0, /dev/serial/by-id/...) or socket://host:port (ser2net).
+            --port is a device path (/dev/ttyUSB0, /dev/serial/by-id/..., /dev/cu.usbserial-... on macOS),
+            a Windows port (COM3) or socket://host:port (ser2net, the simulator).
+            What retrying cannot fix (a host that does not resolve, a refused CONNACK, a bad port name, a SIM PIN)
+            ends the command at once with exit 1; other failures are retried with back-off until the time is up.
             Common options: --baud B (default 115200), --connect-id 0-5, --verbose (driver logs on stderr).
             """;
 
@@ -273,17 +277,24 @@ public final class Bc26CommandLine {
         AtomicInteger dropped = new AtomicInteger();
         AtomicBoolean everOnline = new AtomicBoolean();
         AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
+        AtomicReference<@Nullable SessionFailure> fatal = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
             @Override
             public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
                 everOnline.compareAndSet(false, online);
-                lastFailure.set(failure);
                 Json json = Json.object().put("event", "session").put("online", online);
                 if (failure != null) {
+                    // Kept after the session came back, so the last line can say what went wrong last.
+                    lastFailure.set(failure);
                     json.put("reason", failure.kind().name()).put("detail", failure.detail());
                 }
                 print(json);
+                if (failure != null && failure.needsTheUser()) {
+                    // Trying again cannot fix it: stop now instead of backing off, resetting the radio and rebooting.
+                    fatal.set(failure);
+                    done.countDown();
+                }
             }
 
             @Override
@@ -342,6 +353,10 @@ public final class Bc26CommandLine {
             session.stop();
             scheduler.shutdownNow();
         }
+        SessionFailure stop = fatal.get();
+        if (stop != null) {
+            return failure(stop.kind().name(), stop.detail());
+        }
         if (received.get() >= count || (everOnline.get() && count == Integer.MAX_VALUE)) {
             return 0;
         }
@@ -366,13 +381,27 @@ public final class Bc26CommandLine {
         int qos = args.integer("qos", 0, 0, 2);
         boolean retain = args.flag("retain");
         int timeout = args.integer("timeout-seconds", 180, 1, 3600);
+        try {
+            // Checked before the modem is brought up: a message that can never be sent needs no modem to say so.
+            Bc26MqttClient.checkPublishable(topic, payload.getBytes(StandardCharsets.UTF_8), qos);
+        } catch (MqttException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
         CountDownLatch online = new CountDownLatch(1);
         AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
+        AtomicReference<@Nullable SessionFailure> fatal = new AtomicReference<>();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
             @Override
             public void sessionChanged(boolean isOnline, @Nullable SessionFailure failure) {
-                lastFailure.set(failure);
+                if (failure != null) {
+                    lastFailure.set(failure);
+                    if (failure.needsTheUser()) {
+                        // Trying again cannot fix it: stop now.
+                        fatal.set(failure);
+                        online.countDown();
+                    }
+                }
                 if (isOnline) {
                     online.countDown();
                 }
@@ -384,7 +413,12 @@ public final class Bc26CommandLine {
         });
         try {
             session.start();
-            if (!online.await(timeout, TimeUnit.SECONDS)) {
+            boolean answered = online.await(timeout, TimeUnit.SECONDS);
+            SessionFailure stop = fatal.get();
+            if (stop != null) {
+                return failure(stop.kind().name(), stop.detail());
+            }
+            if (!answered) {
                 SessionFailure failure = lastFailure.get();
                 return failure == null ? failure("TIMEOUT", "No session within " + timeout + " s")
                         : failure(failure.kind().name(), failure.detail());

@@ -32,12 +32,7 @@ final class FailureStatus {
 
     /** Failures the user must fix in the configuration or on site; the rest are communication errors. */
     static ThingStatusDetail detail(SessionFailure failure) {
-        return switch (failure.kind()) {
-            case CONFIGURATION, SIM_PIN_REQUIRED, SIM_PIN_WRONG, SIM_PUK_REQUIRED, CONNECTION_REFUSED, DNS_FAILED,
-                    PERMISSION_DENIED ->
-                ThingStatusDetail.CONFIGURATION_ERROR;
-            default -> ThingStatusDetail.COMMUNICATION_ERROR;
-        };
+        return failure.needsTheUser() ? ThingStatusDetail.CONFIGURATION_ERROR : ThingStatusDetail.COMMUNICATION_ERROR;
     }
 
     /** {@code @text/offline.port-not-found ["detail"]}. */

@@ -25,6 +25,20 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public record SessionFailure(Kind kind, String detail) {
 
+    /**
+     * Whether only the user can fix this (the configuration, the SIM's PIN, the broker's account, a host name that
+     * does not resolve, the port's permissions): trying again cannot help, so it is a configuration error, and the
+     * command line stops at once.
+     */
+    public boolean needsTheUser() {
+        return switch (kind) {
+            case CONFIGURATION, SIM_PIN_REQUIRED, SIM_PIN_WRONG, SIM_PUK_REQUIRED, CONNECTION_REFUSED, DNS_FAILED,
+                    PERMISSION_DENIED ->
+                true;
+            default -> false;
+        };
+    }
+
     /** Causes, each with one piece of advice in the README's troubleshooting table. */
     public enum Kind {
         /** The configuration cannot work (invalid port name, bad MQTT settings). */

@@ -115,6 +115,39 @@ class CommandLineIT {
     }
 
     @Test
+    void whatRetryingCannotFixEndsTheCommandAtOnce() throws Exception {
+        // A topic that can never be published is refused before any modem is looked for.
+        Run wildcard = run("publish", "--port", dir.resolve("no-such-port").toString(), "--host", "127.0.0.1",
+                "--topic", "cli/#", "--payload", "x");
+        assertEquals(2, wildcard.code(), wildcard.err());
+        assertTrue(wildcard.err().contains("wildcard"), wildcard.err());
+        // A serial server given without its scheme gets a hint, once.
+        Run address = run("publish", "--port", "127.0.0.1:5000", "--host", "127.0.0.1", "--topic", "cli/up",
+                "--payload", "x");
+        assertEquals(1, address.code(), address.err());
+        assertTrue(address.err().contains("socket://127.0.0.1:5000"), address.err());
+        assertEquals(1, address.err().lines().filter(line -> line.startsWith("Failed")).count(), address.err());
+        // A broker refusing the account is a configuration error: exit 1 with its reason, not 180 s of back-off.
+        Run refused = run("publish", "--port", modem.portName(), "--host", "127.0.0.1", "--mqtt-port",
+                Integer.toString(broker.port()), "--username", "farm", "--password-file",
+                Files.writeString(dir.resolve("wrong"), "wrong\n").toString(), "--topic", "cli/up", "--payload", "x");
+        assertEquals(1, refused.code(), refused.err());
+        String last = refused.out().get(refused.out().size() - 1);
+        assertTrue(last.contains("\"error\":\"CONNECTION_REFUSED\""), refused.out().toString());
+        assertFalse(modemWasReset(), "no radio reset or reboot for a refused account");
+        for (Run run : List.of(wildcard, address, refused)) {
+            String all = String.join("\n", run.out()) + run.err();
+            assertFalse(all.contains("Exception") || all.contains("org.openhab.binding.bc26.internal"),
+                    "no Java class names: " + all);
+        }
+    }
+
+    private boolean modemWasReset() {
+        return modem.simulator().receivedCommands().stream()
+                .anyMatch(command -> command.equals("AT+CFUN=0") || command.equals("AT+QRST=1"));
+    }
+
+    @Test
     void monitorPrintsSessionEventsAndMessagesThenExitsAfterCount() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", TestPaths.required("bc26.bundle"), "monitor", "--port", modem.portName(),

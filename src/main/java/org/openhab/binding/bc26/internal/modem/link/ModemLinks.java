@@ -25,6 +25,10 @@ public final class ModemLinks {
     private ModemLinks() {
     }
 
+    /** {@code 127.0.0.1:5000} or {@code gateway.local:4001}: a serial server given without its scheme. */
+    private static final java.util.regex.Pattern HOST_AND_PORT = java.util.regex.Pattern
+            .compile("[A-Za-z0-9.\\-]+:[0-9]{1,5}");
+
     /**
      * Opens a link.
      *
@@ -45,6 +49,10 @@ public final class ModemLinks {
         if (trimmed.contains("://")) {
             throw new LinkException(LinkException.Kind.INVALID_NAME, port,
                     "Unsupported port " + port + ": use a device path or socket://host:port");
+        }
+        if (HOST_AND_PORT.matcher(trimmed).matches()) {
+            throw new LinkException(LinkException.Kind.INVALID_NAME, port,
+                    "Port " + port + " looks like a network address: use socket://" + trimmed);
         }
         return SerialModemLink.open(trimmed, settings, listener);
     }
