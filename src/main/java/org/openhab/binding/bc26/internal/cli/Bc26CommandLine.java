@@ -160,7 +160,9 @@ public final class Bc26CommandLine {
                     .put("iccid", identity.iccid()).put("sim", modem.simState().name());
             Registration registration = modem.registration();
             SignalQuality signal = modem.signal();
-            json.put("registration", registration.state().name()).put("cellId", registration.cellId())
+            // AT+CEREG? names the cell only in its verbose modes; the serving cell (AT+QENG=0) always does.
+            String cellId = modem.servingCell().map(cell -> cell.cellId()).orElse(registration.cellId());
+            json.put("registration", registration.state().name()).put("cellId", cellId)
                     .put("attached", modem.attached()).put("rssiDbm", signal.rssiDbm())
                     .put("rsrpDbm", signal.rsrpDbm()).put("rsrqDb", signal.rsrqDb());
             out.println(json);

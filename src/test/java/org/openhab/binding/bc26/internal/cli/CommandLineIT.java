@@ -97,6 +97,7 @@ class CommandLineIT {
         assertTrue(json.contains("\"sim\":\"READY\""), json);
         assertTrue(json.contains("\"registration\":\"REGISTERED_HOME\""), json);
         assertTrue(json.contains("\"rssiDbm\":-73"), json);
+        assertTrue(json.contains("\"cellId\":\"6923252\""), "the cell the modem reports: " + json);
     }
 
     @Test
