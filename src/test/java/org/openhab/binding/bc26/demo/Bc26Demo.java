@@ -64,6 +64,8 @@ public final class Bc26Demo {
 
             step("probe: who is the modem, is it registered?");
             code = Bc26CommandLine.run(new String[] { "probe", "--port", port });
+            note("\"registration\":\"SEARCHING\" right after power-on means the modem is still looking for its cell; "
+                    + "it registers a few seconds later (monitor and publish wait for that by themselves).");
 
             MqttClient cloud = new MqttClient("tcp://127.0.0.1:" + brokerPort, "cloud-side", new MemoryPersistence());
             CompletableFuture<String> up = new CompletableFuture<>();
@@ -93,6 +95,8 @@ public final class Bc26Demo {
             code |= Bc26CommandLine.run(new String[] { "monitor", "--port", port, "--host", "127.0.0.1",
                     "--mqtt-port", Integer.toString(brokerPort), "--client-id", "cabin-modem", "--subscribe",
                     "cabin/down/#:1", "--count", "1", "--seconds", "60" });
+            note("The last line, \"online\":false with reason STOPPED, is monitor closing its session on purpose once "
+                    + "it had its message: a clean shutdown, not a failure.");
 
             step("publish: send a message up through the modem at QoS 1");
             code |= Bc26CommandLine.run(new String[] { "publish", "--port", port, "--host", "127.0.0.1",
@@ -106,6 +110,11 @@ public final class Bc26Demo {
         }
         step(code == 0 ? "Demo done." : "Demo failed (exit code " + code + ").");
         System.exit(code);
+    }
+
+    private static void note(String text) {
+        System.out.println("   (" + text + ")");
+        System.out.flush();
     }
 
     private static void step(String text) {

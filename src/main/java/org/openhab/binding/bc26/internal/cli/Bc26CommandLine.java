@@ -280,12 +280,17 @@ public final class Bc26CommandLine {
         AtomicBoolean everOnline = new AtomicBoolean();
         AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
         AtomicReference<@Nullable SessionFailure> fatal = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
             @Override
             public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
                 everOnline.compareAndSet(false, online);
                 Json json = Json.object().put("event", "session").put("online", online);
+                if (!online && failure == null && stopping.get()) {
+                    // The command's own clean shutdown, so nobody takes the last "online":false for a failure.
+                    json.put("reason", "STOPPED").put("detail", "monitor ended and disconnected cleanly");
+                }
                 if (failure != null) {
                     // Kept after the session came back, so the last line can say what went wrong last.
                     lastFailure.set(failure);
@@ -352,6 +357,7 @@ public final class Bc26CommandLine {
                 Thread.currentThread().interrupt();
             }
         } finally {
+            stopping.set(true);
             session.stop();
             scheduler.shutdownNow();
         }

@@ -170,6 +170,10 @@ class CommandLineIT {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), out.toString());
+        String lastSession = out.stream().filter(l -> l.contains("\"event\":\"session\"")).reduce((a, b) -> b)
+                .orElse("");
+        assertTrue(lastSession.contains("\"online\":false") && lastSession.contains("\"reason\":\"STOPPED\""),
+                "the clean shutdown says what it is: " + lastSession);
         assertTrue(out.stream().anyMatch(l -> l.contains("\"event\":\"message\"") && l.contains("\"topic\":\"down/cmd\"")
                 && l.contains("\"payload\":\"bin\u00e4r \\\"x\\\"\"")), out.toString());
     }
