@@ -108,7 +108,25 @@ class BundleContentsIT {
         assertTrue(names.contains("com/fazecast/jSerialComm/SerialPort.class"));
         assertTrue(names.contains("Linux/x86_64/libjSerialComm.so"), "Linux x86-64 native library");
         assertTrue(names.contains("Linux/armv8_64/libjSerialComm.so"), "Raspberry Pi (64-bit) native library");
+        assertTrue(names.contains("Linux/armv7hf/libjSerialComm.so"), "Raspberry Pi (32-bit) native library");
+        assertTrue(names.contains("Windows/x86_64/jSerialComm.dll"), "Windows native library");
+        assertTrue(names.contains("OSX/aarch64/libjSerialComm.jnilib"), "macOS native library");
         assertFalse(names.contains("module-info.class"));
+        // Natives for platforms openHAB does not run on stay out of the bundle.
+        assertEquals(List.of(), names.stream().filter(name -> name.startsWith("Android/") || name.startsWith("FreeBSD/")
+                || name.startsWith("OpenBSD/") || name.startsWith("Solaris/")).toList());
+    }
+
+    @Test
+    void runsWithJava22NativeAccessAndCarriesTheVersionItsFeatureNames() throws IOException {
+        assertEquals("ALL-UNNAMED", manifest.getValue("Enable-Native-Access"),
+                "java -jar on Java 22+ loads jSerialComm's library without a restricted-method warning");
+        String feature = java.nio.file.Files.readString(TestPaths.projectDir().resolve("target/feature/feature.xml"));
+        java.util.regex.Matcher version = java.util.regex.Pattern
+                .compile("<feature name=\"openhab-binding-bc26\"[^>]*version=\"([^\"]+)\"").matcher(feature);
+        assertTrue(version.find(), feature);
+        // Karaf reads 5.2.0-SNAPSHOT as 5.2.0.SNAPSHOT.
+        assertEquals(version.group(1).replace('-', '.'), manifest.getValue("Bundle-Version"));
     }
 
     @Test
