@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -54,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public class Bc26TopicHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(Bc26TopicHandler.class);
+    /** The last state each channel received, for REFRESH. */
+    private final Map<ChannelUID, State> lastStates = new ConcurrentHashMap<>();
     /** Filter and listener of every subscription this thing made, to undo in dispose(). */
     private final List<Map.Entry<String, Consumer<MqttMessage>>> subscriptions = new ArrayList<>();
     private volatile @Nullable Bc26ModemHandler bridgeHandler;
@@ -117,6 +120,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
     public void dispose() {
         Bc26ModemHandler modem = bridgeHandler;
         bridgeHandler = null;
+        lastStates.clear();
         List<Map.Entry<String, Consumer<MqttMessage>>> made;
         synchronized (subscriptions) {
             made = new ArrayList<>(subscriptions);
@@ -179,6 +183,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
                     AtText.printable(message.topic()));
             return;
         }
+        lastStates.put(uid, state);
         if (channelConfig.postCommand && state instanceof Command command) {
             postCommand(uid, command);
         } else {
@@ -189,6 +194,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         if (command instanceof RefreshType) {
+            // A REFRESH is answered from the last value received: asking the broker again is not possible in MQTT.
+            State last = lastStates.get(channelUID);
+            if (last != null) {
+                updateState(channelUID, last);
+            }
             return;
         }
         Channel channel = getThing().getChannel(channelUID);

@@ -163,6 +163,9 @@ class Bc26TopicHandlerTest {
         assertEquals("120.5 W", states.get("power").toString());
         assertEquals("42", states.get("count").toString(), "an unparsable number was ignored, the next one taken");
         assertEquals(OpenClosedType.OPEN, states.get("door"));
+        states.remove("door");
+        handler.handleCommand(new ChannelUID(THING_UID, "door"), org.openhab.core.types.RefreshType.REFRESH);
+        assertEquals(OpenClosedType.OPEN, states.get("door"), "REFRESH answered from the last value received");
         assertEquals(java.time.Instant.parse("2026-11-25T12:00:00Z"),
                 ((org.openhab.core.library.types.DateTimeType) states.get("seen")).getInstant());
         assertEquals("button=PRESSED", triggers.poll(30, TimeUnit.SECONDS));
