@@ -172,17 +172,23 @@ class Bc26TopicHandlerTest {
         handler.dispose();
     }
 
+    /** The topic thing ONLINE (its availability retained as online), and the observer subscribed to {@code topic}. */
+    private Bc26TopicHandler onlineTopicThingWatching(String topic) throws Exception {
+        Bc26TopicHandler handler = topicThing();
+        handler.initialize();
+        observer.subscribe(topic, 1);
+        observer.publish("pump/available", "online", 1, true);
+        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        return handler;
+    }
+
     /**
      * Commands given in quick succession reach the broker in the order they were given: each is sent on the bridge's
      * own thread after the one before (they used to be separate tasks on openHAB's pool, free to overtake).
      */
     @Test
     void commandsInQuickSuccessionReachTheBrokerInOrder() throws Exception {
-        Bc26TopicHandler handler = topicThing();
-        handler.initialize();
-        observer.subscribe("pump/light/set", 1);
-        observer.publish("pump/available", "online", 1, true);
-        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        Bc26TopicHandler handler = onlineTopicThingWatching("pump/light/set");
         List<String> given = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             OnOffType command = i % 2 == 0 ? OnOffType.ON : OnOffType.OFF;
@@ -199,11 +205,7 @@ class Bc26TopicHandlerTest {
 
     @Test
     void aQuantityCommandIsPublishedInTheChannelsUnitAndAnIncompatibleOneIsNot() throws Exception {
-        Bc26TopicHandler handler = topicThing();
-        handler.initialize();
-        observer.subscribe("pump/power/set", 1);
-        observer.publish("pump/available", "online", 1, true);
-        Await.until("ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        Bc26TopicHandler handler = onlineTopicThingWatching("pump/power/set");
         ChannelUID power = new ChannelUID(THING_UID, "power");
         handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("0.5 kW"));
         assertEquals("500", observer.next(30).payload(), "0.5 kW in the channel's unit W");
