@@ -331,13 +331,22 @@ public final class BindingBenchmark {
 
                     ### A host slower than the line
 
-                    The same flood for %d s at 115200 baud (hex), into a host that takes %d ms to handle each message                     (a slow rule run in openHAB's callback; openHAB itself hands trigger events to rules on its event                     bus, so this is the worst case), the simulated UART without flow control and a %d-byte receive                     buffer on the host's side (output that does not fit is lost, as on BC26's main UART, which has no                     RTS/CTS).
+                    The same flood for %d s at 115200 baud (hex), into a host that takes %d ms to handle each message \
+                    (a slow rule run in openHAB's callback; openHAB itself hands trigger events to rules on its event \
+                    bus, so this is the worst case), the simulated UART without flow control and a %d-byte receive \
+                    buffer on the host's side (output that does not fit is lost, as on BC26's main UART, which has no \
+                    RTS/CTS).
 
                     | records printed | lost at the UART (records damaged, bytes) | not delivered | waiting in the binding when the flood ended | caught up after |
                     |---|---|---|---|---|
                     | %d | **%d** (%d bytes) | **%d** | %d (%.0f s of handling) | %.1f s |
 
-                    Nothing is lost at the UART: the binding reads the port on jSerialComm's thread whatever the                     handler does and queues the events in order on the bridge's events thread, so a slow host costs                     time and memory, not messages. Past %d events waiting the binding logs a warning (\"messages                     arrive faster than openHAB takes them\") and an info line when it has caught up. A host that stops                     reading the port altogether (a JVM paused for longer than the %d-byte buffer lasts, %.2f s at                     115200 baud) loses what the line carries meanwhile; BC26 keeps no copy (`SimOutputTest`).
+                    Nothing is lost at the UART: the binding reads the port on jSerialComm's thread whatever the \
+                    handler does and queues the events in order on the bridge's events thread, so a slow host costs \
+                    time and memory, not messages. Past %d events waiting the binding logs a warning (\"messages \
+                    arrive faster than openHAB takes them\") and an info line when it has caught up. A host that stops \
+                    reading the port altogether (a JVM paused for longer than the %d-byte buffer lasts, %.2f s at \
+                    115200 baud) loses what the line carries meanwhile; BC26 keeps no copy (`SimOutputTest`).
                     """, duration.toSeconds(), perMessage.toMillis(), options.hostBufferBytes, done.records(),
                     modem.simulator().uartRecordsDamaged(), modem.simulator().uartBytesLost(),
                     done.records() - handled.get(), behindAtEnd, behindAtEnd * perMessage.toMillis() / 1000.0,
@@ -429,7 +438,7 @@ public final class BindingBenchmark {
                 once; what it still takes is split, from the simulator's command timeline, into the wait for the first \
                 command the modem takes (auto-baud: BC26 ignores the first `AT` after power-on, the binding resends \
                 it after 500 ms; opening the port is in it too), the simulated \
-                modem's real TCP and MQTT connection to mosquitto (QMTOPEN to QMTSUB, Paho inside the simulator), \
+                modem's real TCP and MQTT connection to mosquitto (QMTOPEN to QMTSUB, the simulator's own MQTT client), \
                 and the rest: the binding's own time (command turnarounds over the pty, parsing, scheduling).
 
                 | measure | real timing (s) | instant modem (s) | of which until the first command taken (auto-baud) (s) | of which simulated broker connection (s) | binding's own time (s) |
