@@ -815,7 +815,8 @@ public final class Bc26Simulator implements AutoCloseable {
             after(Duration.ofMillis(1800), () -> packetDone(c, gen, "+QMTSUB: " + c.id + "," + messageId + ",0,128"));
             return;
         }
-        sendAfter(Duration.ofMillis(900), () -> {
+        // The seed capture's +QMTSUB came 1.8 s after the OK.
+        sendAfter(Duration.ofMillis(1800), () -> {
             synchronized (this) {
                 if (gen == generation && c.link == link) {
                     subscribing.put(messageId, topics);
