@@ -38,4 +38,6 @@ public class TopicChannelConfig {
     public String off = "OFF";
     /** Unit of number channels, e.g. "°C" or "W"; empty for plain numbers. */
     public String unit = "";
+    /** A payload meaning "no value now" (the channel becomes UNDEF); empty when none does. */
+    public String nullValue = "";
 }

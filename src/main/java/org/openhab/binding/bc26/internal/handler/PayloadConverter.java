@@ -29,6 +29,7 @@ import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
 
 /**
  * Turns payloads into openHAB states and commands into payloads, per channel type of a {@code bc26:topic} thing.
@@ -44,6 +45,9 @@ final class PayloadConverter {
     /** The state for a payload, or null when the payload does not fit the channel type (ignored, logged). */
     static @Nullable State toState(String channelType, String payload, TopicChannelConfig config) {
         String text = payload.trim();
+        if (!config.nullValue.isEmpty() && payload.equals(config.nullValue)) {
+            return UnDefType.UNDEF;
+        }
         try {
             return switch (channelType) {
                 case "string" -> new StringType(payload);

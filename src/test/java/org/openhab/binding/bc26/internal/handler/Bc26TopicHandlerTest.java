@@ -121,7 +121,7 @@ class Bc26TopicHandlerTest {
         channels.add(channel("name", "string", Map.of("stateTopic", "pump/name")));
         channels.add(channel("power", "number", Map.of("stateTopic", "pump/power", "unit", "W", "commandTopic",
                 "pump/power/set")));
-        channels.add(channel("count", "number", Map.of("stateTopic", "pump/count")));
+        channels.add(channel("count", "number", Map.of("stateTopic", "pump/count", "nullValue", "n/a")));
         channels.add(channel("light", "switch", Map.of("stateTopic", "pump/light", "commandTopic", "pump/light/set",
                 "formatBeforePublish", "light:%s")));
         channels.add(channel("door", "contact", Map.of("stateTopic", "pump/door", "on", "open", "off", "closed")));
@@ -162,6 +162,9 @@ class Bc26TopicHandlerTest {
         assertEquals(new StringType("pump house \"north\""), states.get("name"));
         assertEquals("120.5 W", states.get("power").toString());
         assertEquals("42", states.get("count").toString(), "an unparsable number was ignored, the next one taken");
+        observer.publish("pump/count", "n/a", 1, false);
+        Await.until("the no-value payload makes the channel UNDEF", WAIT,
+                () -> org.openhab.core.types.UnDefType.UNDEF.equals(states.get("count")));
         assertEquals(OpenClosedType.OPEN, states.get("door"));
         states.remove("door");
         handler.handleCommand(new ChannelUID(THING_UID, "door"), org.openhab.core.types.RefreshType.REFRESH);
