@@ -40,4 +40,19 @@ public class TopicChannelConfig {
     public String unit = "";
     /** A payload meaning "no value now" (the channel becomes UNDEF); empty when none does. */
     public String nullValue = "";
+    /** The values a string channel takes, comma-separated; empty takes any. */
+    public String allowedStates = "";
+
+    /** Whether a string channel takes {@code value}: any when no allowed states are set. */
+    public boolean allows(String value) {
+        if (allowedStates.isBlank()) {
+            return true;
+        }
+        for (String allowed : allowedStates.split(",")) {
+            if (allowed.trim().equals(value.trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

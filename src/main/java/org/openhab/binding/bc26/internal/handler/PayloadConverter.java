@@ -50,7 +50,7 @@ final class PayloadConverter {
         }
         try {
             return switch (channelType) {
-                case "string" -> new StringType(payload);
+                case "string" -> config.allows(payload) ? new StringType(payload) : null;
                 case "number" -> config.unit.isBlank() ? new DecimalType(new BigDecimal(text))
                         : new QuantityType<>(new BigDecimal(text).toPlainString() + " " + config.unit.trim());
                 case "switch" -> text.equals(config.on) ? OnOffType.ON : text.equals(config.off) ? OnOffType.OFF : null;
@@ -78,7 +78,8 @@ final class PayloadConverter {
     /**
      * The payload for a command, or null when the command does not fit the channel.
      *
-     * @throws IllegalArgumentException for a quantity whose unit cannot be converted to the channel's unit
+     * @throws IllegalArgumentException for a quantity whose unit cannot be converted to the channel's unit, or a text
+     *             that is not one of a string channel's allowed states
      */
     static @Nullable String toPayload(String channelType, Command command, TopicChannelConfig config) {
         String value;
@@ -99,6 +100,9 @@ final class PayloadConverter {
         } else if (command instanceof DateTimeType dateTime) {
             value = dateTime.getInstant().toString();
         } else if (command instanceof StringType string) {
+            if (!config.allows(string.toString())) {
+                throw new IllegalArgumentException("it is not one of the channel's allowed states " + config.allowedStates);
+            }
             value = string.toString();
         } else {
             return null;

@@ -119,6 +119,8 @@ class Bc26TopicHandlerTest {
     private Bc26TopicHandler topicThing() {
         List<Channel> channels = new ArrayList<>();
         channels.add(channel("name", "string", Map.of("stateTopic", "pump/name")));
+        channels.add(channel("mode", "string", Map.of("stateTopic", "pump/mode", "commandTopic", "pump/mode/set",
+                "allowedStates", "auto, manual,off")));
         channels.add(channel("power", "number", Map.of("stateTopic", "pump/power", "unit", "W", "commandTopic",
                 "pump/power/set")));
         channels.add(channel("count", "number", Map.of("stateTopic", "pump/count", "nullValue", "n/a")));
@@ -216,6 +218,20 @@ class Bc26TopicHandlerTest {
         handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("3 m"));
         handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("1500 mW"));
         assertEquals("1.5", observer.next(30).payload(), "the incompatible command was not published");
+        handler.dispose();
+    }
+
+    @Test
+    void aStringChannelWithAllowedStatesTakesAndPublishesOnlyThose() throws Exception {
+        Bc26TopicHandler handler = onlineTopicThingWatching("pump/mode/set");
+        Await.until("subscribed", WAIT, () -> modem.simulator().subscribedFilters().contains("pump/mode"));
+        observer.publish("pump/mode", "turbo", 1, false);
+        observer.publish("pump/mode", "manual", 1, false);
+        Await.until("the allowed value taken", WAIT, () -> new StringType("manual").equals(states.get("mode")));
+        ChannelUID mode = new ChannelUID(THING_UID, "mode");
+        handler.handleCommand(mode, new StringType("turbo"));
+        handler.handleCommand(mode, new StringType("auto"));
+        assertEquals("auto", observer.next(30).payload(), "turbo is not an allowed state: not published");
         handler.dispose();
     }
 
