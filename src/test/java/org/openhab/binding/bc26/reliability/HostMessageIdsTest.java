@@ -34,6 +34,7 @@ import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto.LoggedPublish;
 import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.internal.modem.testing.Resources;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.Bc26Simulator.Qos2Step;
 import org.openhab.binding.bc26.simulator.SimTransport;
@@ -58,7 +59,7 @@ class HostMessageIdsTest {
     @NonNullByDefault({})
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private @NonNullByDefault({}) Mosquitto broker;
     private @NonNullByDefault({}) SimTransport modem;
     private @NonNullByDefault({}) Observer observer;
@@ -87,9 +88,7 @@ class HostMessageIdsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     /** The message ids of the bridge's AT+QMTPUB commands for {@code topic}, in order. */

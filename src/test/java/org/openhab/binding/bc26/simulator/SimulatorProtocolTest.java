@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Resources;
 
 /**
  * The simulator against the protocol reference (§7 checklist): auto-baud, sleep, limits of both publish forms,
@@ -43,13 +44,11 @@ class SimulatorProtocolTest {
     @NonNullByDefault({})
     Path dir;
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
 
     @AfterEach
     void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     /** The simulator of the last {@link #host}, for fault injection. */

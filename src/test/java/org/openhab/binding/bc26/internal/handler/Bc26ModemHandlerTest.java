@@ -135,6 +135,14 @@ class Bc26ModemHandlerTest {
         Await.until("bridge ONLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.ONLINE);
     }
 
+    /** A handler for {@code bridge}, initialised and ONLINE. */
+    private Bc26ModemHandler onlineHandler(Bridge bridge) {
+        Bc26ModemHandler handler = handler(bridge);
+        handler.initialize();
+        awaitOnline(bridge);
+        return handler;
+    }
+
     @Test
     void initializeReturnsUnknownAtOnceThenGoesOnlineWithProperties() {
         Bridge bridge = bridge(Map.of());
@@ -250,9 +258,7 @@ class Bc26ModemHandlerTest {
     @Test
     void ruleActionsPublishAndReportDelivery() throws Exception {
         Bridge bridge = bridge(Map.of());
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         try (Observer observer = new Observer(broker.uri())) {
             observer.subscribe("pump/#", 2);
             Bc26Actions actions = actions(handler);
@@ -289,9 +295,7 @@ class Bc26ModemHandlerTest {
     @Test
     void aClaimedLossIsCheckedWhileAPublishWaitsForItsResult() throws Exception {
         Bridge bridge = bridge(Map.of());
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         Bc26Actions actions = actions(handler);
         // The cell goes quiet: the publish stays in flight, its acknowledgement held up in the network.
         modem.simulator().loseRegistration();
@@ -312,9 +316,7 @@ class Bc26ModemHandlerTest {
 
     /** A bridge that was ONLINE, now OFFLINE because its broker stopped. */
     private Bc26ModemHandler bridgeWithItsBrokerStopped(Bridge bridge) {
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         broker.stop();
         Await.until("bridge OFFLINE", ONLINE, () -> bridge.getStatus() == ThingStatus.OFFLINE);
         return handler;
@@ -375,9 +377,7 @@ class Bc26ModemHandlerTest {
     @Test
     void aMessageSentAgainAfterALostConnectionKeepsItsMessageId() throws Exception {
         Bridge bridge = bridge(Map.of());
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         Bc26Simulator sim = modem.simulator();
         sim.holdAnswers();
         java.util.concurrent.CompletableFuture<Boolean> first = handler.publishAsync("again/1", "v".getBytes(
@@ -429,9 +429,7 @@ class Bc26ModemHandlerTest {
     @Test
     void disposeDisconnectsClosesAndReleasesThePort() {
         Bridge bridge = bridge(Map.of("shutdownTopic", "cabin/status", "shutdownMessage", "offline"));
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         handler.dispose();
         handlers.remove(handler);
         List<String> commands = modem.simulator().receivedCommands();
@@ -504,9 +502,7 @@ class Bc26ModemHandlerTest {
     @Test
     void aConfigurationChangeReinitialisesCleanly() {
         Bridge bridge = bridge(Map.of());
-        Bc26ModemHandler handler = handler(bridge);
-        handler.initialize();
-        awaitOnline(bridge);
+        Bc26ModemHandler handler = onlineHandler(bridge);
         statuses.clear();
         handler.handleConfigurationUpdate(Map.of("clientId", "renamed"));
         assertEquals("renamed", bridge.getConfiguration().get("clientId"));

@@ -467,27 +467,16 @@ public final class Bc26MqttClient {
      * starts on the thread that ended the one before (the engine's dispatcher), which only sends, never waits.
      */
     private <T> CompletableFuture<T> oneAtATime(Supplier<CompletableFuture<T>> packet) {
-        CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture<?> before;
+        CompletableFuture<@Nullable Void> ended = new CompletableFuture<>();
         synchronized (packetOrder) {
             before = lastPacket;
-            lastPacket = result;
+            lastPacket = ended;
         }
-        before.whenComplete((ignored, previousFailure) -> {
-            CompletableFuture<T> started;
-            try {
-                started = packet.get();
-            } catch (RuntimeException e) {
-                started = CompletableFuture.failedFuture(e);
-            }
-            started.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(failure);
-                } else {
-                    result.complete(value);
-                }
-            });
-        });
+        // Started outside the lock; the previous packet's outcome does not matter, only that it ended.
+        CompletableFuture<T> result = before.handle((ignored, previousFailure) -> null)
+                .thenCompose(ignored -> packet.get());
+        result.whenComplete((value, failure) -> ended.complete(null));
         return result;
     }
 
