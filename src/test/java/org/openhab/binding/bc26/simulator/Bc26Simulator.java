@@ -752,11 +752,9 @@ public final class Bc26Simulator implements AutoCloseable {
         int version = c.version;
         int keepAlive = c.keepAlive;
         boolean cleanSession = c.cleanSession;
-        sendAfter(Duration.ofMillis(800), () -> {
-            synchronized (this) {
-                if (gen == generation && c.link == link && c.state == SimClient.State.CONNECTING) {
-                    link.connect(clientId, user, password, version, keepAlive, cleanSession, will, timing);
-                }
+        sendOnLink(Duration.ofMillis(800), c, link, current -> {
+            if (c.state == SimClient.State.CONNECTING) {
+                current.connect(clientId, user, password, version, keepAlive, cleanSession, will, timing);
             }
         });
     }
@@ -816,13 +814,9 @@ public final class Bc26Simulator implements AutoCloseable {
             return;
         }
         // The seed capture's +QMTSUB came 1.8 s after the OK.
-        sendAfter(Duration.ofMillis(1800), () -> {
-            synchronized (this) {
-                if (gen == generation && c.link == link) {
-                    subscribing.put(messageId, topics);
-                    link.subscribe(messageId, topics, qos);
-                }
-            }
+        sendOnLink(Duration.ofMillis(1800), c, link, current -> {
+            subscribing.put(messageId, topics);
+            current.subscribe(messageId, topics, qos);
         });
     }
 
@@ -843,14 +837,7 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         ok();
         c.packetsInFlight++;
-        long gen = generation;
-        sendAfter(Duration.ofMillis(900), () -> {
-            synchronized (this) {
-                if (gen == generation && c.link == link) {
-                    link.unsubscribe(messageId, topics);
-                }
-            }
-        });
+        sendOnLink(Duration.ofMillis(900), c, link, current -> current.unsubscribe(messageId, topics));
     }
 
     private void qmtpub(String args) {
@@ -919,16 +906,13 @@ public final class Bc26Simulator implements AutoCloseable {
             payload = text;
         }
         SimMqttConnection link = c.link;
-        sendAfter(Duration.ofMillis(900), () -> {
-            synchronized (this) {
-                if (link == null) {
-                    packetDone(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2");
-                } else if (gen == generation && c.link == link) {
-                    // Otherwise rebooted or closed meanwhile: nothing to send, nothing to print.
-                    link.publish(pending.messageId(), pending.qos(), pending.retain(), pending.topic(), payload);
-                }
-            }
-        });
+        if (link == null) {
+            sendAfter(Duration.ofMillis(900),
+                    () -> packetDone(c, gen, "+QMTPUB: " + c.id + "," + pending.messageId() + ",2"));
+            return;
+        }
+        sendOnLink(Duration.ofMillis(900), c, link, current -> current.publish(pending.messageId(), pending.qos(),
+                pending.retain(), pending.topic(), payload));
     }
 
     /**
@@ -1386,6 +1370,22 @@ public final class Bc26Simulator implements AutoCloseable {
         List<Runnable> held = new ArrayList<>(c.heldDeliveries);
         c.heldDeliveries.clear();
         held.forEach(Runnable::run);
+    }
+
+    /**
+     * Sends on {@code link} after {@code delay} (scaled), never before what was queued earlier, if it is still the
+     * client's connection in this power cycle; otherwise the packet died with its connection (a close, a reboot) and
+     * nothing is sent or printed.
+     */
+    private void sendOnLink(Duration delay, SimClient c, SimMqttConnection link, Consumer<SimMqttConnection> send) {
+        long gen = generation;
+        sendAfter(delay, () -> {
+            synchronized (this) {
+                if (gen == generation && c.link == link) {
+                    send.accept(link);
+                }
+            }
+        });
     }
 
     /** Runs {@code task} on the uplink after {@code delay} (scaled), never before a task queued earlier. */
