@@ -12,7 +12,11 @@
  */
 package org.openhab.binding.bc26.internal.config;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Configuration of a user-defined channel of a {@code bc26:topic} thing (like the MQTT binding's generic channels).
@@ -32,6 +36,13 @@ public class TopicChannelConfig {
     public boolean postCommand = false;
     /** Format of the published payload, %s being the command (java.util.Formatter syntax). */
     public String formatBeforePublish = "%s";
+    /**
+     * Transformations of incoming payloads, applied in order before the value is read ({@code JSONPATH:$.temp},
+     * several steps chained with {@code ∩} or given as separate entries), through openHAB's transformation services.
+     */
+    public List<String> transformationPattern = List.of();
+    /** Transformations of the outgoing value, applied in order before {@link #formatBeforePublish}. */
+    public List<String> transformationPatternOut = List.of();
     /** Payload of ON / OPEN. */
     public String on = "ON";
     /** Payload of OFF / CLOSED. */
@@ -40,19 +51,18 @@ public class TopicChannelConfig {
     public String unit = "";
     /** A payload meaning "no value now" (the channel becomes UNDEF); empty when none does. */
     public String nullValue = "";
+    /** Lowest value of a number or dimmer channel (dimmer: the payload of 0 %); null: none (dimmer: 0). */
+    public @Nullable BigDecimal min;
+    /** Highest value of a number or dimmer channel (dimmer: the payload of 100 %); null: none (dimmer: 100). */
+    public @Nullable BigDecimal max;
+    /** What INCREASE and DECREASE add or take away, in the channel's own values; null: 1 (number), 10 (dimmer). */
+    public @Nullable BigDecimal step;
+    /** Payloads of a rollershutter's UP, DOWN and STOP. */
+    public String up = "UP";
+    public String down = "DOWN";
+    public String stop = "STOP";
+    /** How a color channel's payload reads: "HSB" (hue,saturation,brightness) or "RGB" (red,green,blue 0-255). */
+    public String colorMode = "HSB";
     /** The values a string channel takes, comma-separated; empty takes any. */
     public String allowedStates = "";
-
-    /** Whether a string channel takes {@code value}: any when no allowed states are set. */
-    public boolean allows(String value) {
-        if (allowedStates.isBlank()) {
-            return true;
-        }
-        for (String allowed : allowedStates.split(",")) {
-            if (allowed.trim().equals(value.trim())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

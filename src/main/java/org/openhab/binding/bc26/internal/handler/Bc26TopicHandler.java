@@ -26,6 +26,7 @@ import org.openhab.binding.bc26.internal.config.TopicThingConfig;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
+import org.openhab.binding.bc26.internal.topic.TopicChannel;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
@@ -43,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code bc26:topic} thing: user-defined channels bound to MQTT topics through the modem bridge (string, number,
- * switch, contact, datetime, trigger). Incoming messages on a channel's state topic update (or command) the channel;
- * commands publish to its command topic; an availability topic drives the thing's status. Subscriptions live in the
+ * A {@code bc26:topic} thing: user-defined channels bound to MQTT topics through the modem bridge (the types of
+ * {@link TopicChannel#TYPES}). Incoming messages on a channel's state topic update (or command) the channel, through
+ * its transformations; commands publish to its command topic; an availability topic drives the thing's status. Subscriptions live in the
  * bridge, which makes them again after every reconnect; disposing the thing (or removing a channel, which
  * re-initialises it) unsubscribes.
  *
@@ -55,8 +56,10 @@ import org.slf4j.LoggerFactory;
 public class Bc26TopicHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(Bc26TopicHandler.class);
-    /** The last state each channel received, for REFRESH. */
+    /** The last state each channel received or was commanded to, for REFRESH and relative commands. */
     private final Map<ChannelUID, State> lastStates = new ConcurrentHashMap<>();
+    /** Each channel's reading and writing, built from its configuration at initialize(). */
+    private final Map<ChannelUID, TopicChannel> channels = new ConcurrentHashMap<>();
     /** Filter and listener of every subscription this thing made, to undo in dispose(). */
     private final List<Map.Entry<String, Consumer<MqttMessage>>> subscriptions = new ArrayList<>();
     private volatile @Nullable Bc26ModemHandler bridgeHandler;
@@ -89,15 +92,22 @@ public class Bc26TopicHandler extends BaseThingHandler {
                 subscribe(modem, config.availabilityTopic, 1, this::availabilityChanged);
             }
             for (Channel channel : getThing().getChannels()) {
-                TopicChannelConfig channelConfig = channel.getConfiguration().as(TopicChannelConfig.class);
+                ChannelUID uid = channel.getUID();
+                TopicChannel topicChannel;
+                try {
+                    topicChannel = TopicChannel.of(typeOf(channel),
+                            channel.getConfiguration().as(TopicChannelConfig.class));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(uid.getId() + ": " + e.getMessage(), e);
+                }
+                channels.put(uid, topicChannel);
+                TopicChannelConfig channelConfig = topicChannel.config();
                 if (!channelConfig.commandTopic.isBlank()) {
                     MqttTopics.checkTopicName(channelConfig.commandTopic);
                 }
                 if (!channelConfig.stateTopic.isBlank()) {
-                    ChannelUID uid = channel.getUID();
-                    String type = typeOf(channel);
                     subscribe(modem, channelConfig.stateTopic, channelConfig.qos,
-                            message -> received(uid, type, channelConfig, message));
+                            message -> received(uid, topicChannel, message));
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -121,6 +131,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
         Bc26ModemHandler modem = bridgeHandler;
         bridgeHandler = null;
         lastStates.clear();
+        channels.clear();
         List<Map.Entry<String, Consumer<MqttMessage>>> made;
         synchronized (subscriptions) {
             made = new ArrayList<>(subscriptions);
@@ -171,24 +182,28 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
     }
 
-    private void received(ChannelUID uid, String type, TopicChannelConfig channelConfig, MqttMessage message) {
-        String payload = message.payloadAsString();
-        if ("trigger".equals(type)) {
-            triggerChannel(uid, payload);
+    private void received(ChannelUID uid, TopicChannel channel, MqttMessage message) {
+        if (channel.isTrigger()) {
+            channel.transformedText(message).ifPresentOrElse(event -> triggerChannel(uid, event),
+                    () -> ignored(uid, message));
             return;
         }
-        State state = PayloadConverter.toState(type, payload, channelConfig);
+        State state = channel.stateOf(message).orElse(null);
         if (state == null) {
-            logger.debug("Channel {} ignores payload '{}' from {}", uid, AtText.printable(payload),
-                    AtText.printable(message.topic()));
+            ignored(uid, message);
             return;
         }
         lastStates.put(uid, state);
-        if (channelConfig.postCommand && state instanceof Command command) {
+        if (channel.config().postCommand && state instanceof Command command) {
             postCommand(uid, command);
         } else {
             updateState(uid, state);
         }
+    }
+
+    private void ignored(ChannelUID uid, MqttMessage message) {
+        logger.debug("Channel {} ignores payload '{}' from {}: not a value it takes (after its transformations)", uid,
+                AtText.printable(message.payloadAsString()), AtText.printable(message.topic()));
     }
 
     @Override
@@ -201,18 +216,18 @@ public class Bc26TopicHandler extends BaseThingHandler {
             }
             return;
         }
-        Channel channel = getThing().getChannel(channelUID);
+        TopicChannel channel = channels.get(channelUID);
         Bc26ModemHandler modem = bridgeHandler;
         if (channel == null || modem == null) {
             return;
         }
-        TopicChannelConfig channelConfig = channel.getConfiguration().as(TopicChannelConfig.class);
+        TopicChannelConfig channelConfig = channel.config();
         if (channelConfig.commandTopic.isBlank()) {
             return;
         }
         String payload;
         try {
-            payload = PayloadConverter.toPayload(typeOf(channel), command, channelConfig);
+            payload = channel.payloadFor(command, lastStates.get(channelUID));
         } catch (IllegalArgumentException e) {
             logger.warn("Channel {} does not publish {}: {}", channelUID, command, e.getMessage());
             return;
@@ -220,6 +235,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
         if (payload == null) {
             logger.debug("Channel {} cannot publish command {}", channelUID, command);
             return;
+        }
+        if (channelConfig.stateTopic.isBlank() && command instanceof State state) {
+            // Nothing reports this channel's value: what was last asked is the best known, for REFRESH and for
+            // relative commands (INCREASE, a color's brightness). With a state topic, the device's report is.
+            lastStates.put(channelUID, state);
         }
         // Sent on the bridge's own thread after every command given before it: ON then OFF reach the broker in order.
         modem.publishAsync(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8), channelConfig.qos,

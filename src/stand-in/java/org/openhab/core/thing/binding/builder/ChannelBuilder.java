@@ -118,13 +118,13 @@ public class ChannelBuilder {
     }
 
     public Channel build() {
-        return new BuiltChannel(channelUID, channelTypeUID, acceptedItemType, kind, configuration, defaultTags,
+        return new ChannelImpl(channelUID, channelTypeUID, acceptedItemType, kind, configuration, defaultTags,
                 properties, label, description, autoUpdatePolicy);
     }
 
-    /** Gives the builder access to the protected constructor, as core's builder has through its package. */
-    private static final class BuiltChannel extends Channel {
-        BuiltChannel(ChannelUID uid, @Nullable ChannelTypeUID channelTypeUID, @Nullable String acceptedItemType,
+    /** Reaches the protected constructor as core's builder does: through a private subclass of its own. */
+    private static final class ChannelImpl extends Channel {
+        ChannelImpl(ChannelUID uid, @Nullable ChannelTypeUID channelTypeUID, @Nullable String acceptedItemType,
                 ChannelKind kind, @Nullable Configuration configuration, Set<String> defaultTags,
                 @Nullable Map<String, String> properties, @Nullable String label, @Nullable String description,
                 @Nullable AutoUpdatePolicy autoUpdatePolicy) {

@@ -1,0 +1,94 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.topic;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.library.types.IncreaseDecreaseType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.PercentType;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+
+/**
+ * A dimmer channel: the device's values from min to max shown as 0 to 100 %; the on and off payloads mean 100 % and
+ * 0 %, and ON/OFF commands publish them; INCREASE/DECREASE move by step in the device's values.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+final class DimmerValue extends TopicValue {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final BigDecimal min;
+    private final BigDecimal max;
+    private final BigDecimal step;
+    private final String on;
+    private final String off;
+
+    DimmerValue(@Nullable BigDecimal min, @Nullable BigDecimal max, @Nullable BigDecimal step, String on,
+            String off) {
+        this.min = min == null ? BigDecimal.ZERO : min;
+        this.max = max == null ? HUNDRED : max;
+        this.step = step == null ? BigDecimal.TEN : step;
+        this.on = on;
+        this.off = off;
+        if (this.min.compareTo(this.max) >= 0) {
+            throw new IllegalArgumentException("a dimmer's min " + this.min + " must be below its max " + this.max);
+        }
+    }
+
+    @Override
+    @Nullable
+    State toState(String text) {
+        String trimmed = text.trim();
+        if (!on.isEmpty() && trimmed.equals(on)) {
+            return PercentType.HUNDRED;
+        }
+        if (!off.isEmpty() && trimmed.equals(off)) {
+            return PercentType.ZERO;
+        }
+        BigDecimal value = Numbers.parse(trimmed);
+        return value == null || !Numbers.within(value, min, max) ? null : percentOf(value);
+    }
+
+    private PercentType percentOf(BigDecimal value) {
+        return new PercentType(value.subtract(min).multiply(HUNDRED).divide(max.subtract(min), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros());
+    }
+
+    private BigDecimal valueOf(PercentType percent) {
+        return min.add(max.subtract(min).multiply(percent.toBigDecimal()).divide(HUNDRED, 4, RoundingMode.HALF_UP));
+    }
+
+    @Override
+    @Nullable
+    String toPayload(Command command, @Nullable State last) {
+        if (command instanceof OnOffType onOff) {
+            return onOff == OnOffType.ON ? on : off;
+        }
+        if (command instanceof PercentType percent) {
+            return Numbers.plain(valueOf(percent));
+        }
+        if (command instanceof IncreaseDecreaseType direction) {
+            BigDecimal current = last instanceof PercentType percent ? valueOf(percent) : min;
+            return Numbers.plain(Numbers.clamp(
+                    direction == IncreaseDecreaseType.INCREASE ? current.add(step) : current.subtract(step), min, max));
+        }
+        return null;
+    }
+}

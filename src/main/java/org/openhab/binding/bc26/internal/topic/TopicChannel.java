@@ -1,0 +1,145 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.topic;
+
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.thing.binding.generic.ChannelTransformation;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * One channel of a {@code bc26:topic} thing, as the MQTT binding's generic channels work: an incoming payload goes
+ * through the channel's transformation chain, then the "no value" payload check, then the channel type's reading;
+ * a command becomes the type's payload, goes through the outgoing chain, then {@code formatBeforePublish}.
+ * Transformations are openHAB's own ({@link ChannelTransformation} and the installed transformation services).
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class TopicChannel {
+
+    /** The channel types of a topic thing, as in {@code OH-INF/thing/topic.xml}. */
+    public static final List<String> TYPES = List.of("string", "number", "dimmer", "switch", "contact",
+            "rollershutter", "color", "location", "image", "datetime", "trigger");
+
+    private final TopicChannelConfig config;
+    private final @Nullable TopicValue value;
+    private final ChannelTransformation incoming;
+    private final ChannelTransformation outgoing;
+
+    private TopicChannel(TopicChannelConfig config, @Nullable TopicValue value) {
+        this.config = config;
+        this.value = value;
+        this.incoming = new ChannelTransformation(config.transformationPattern);
+        this.outgoing = new ChannelTransformation(config.transformationPatternOut);
+    }
+
+    /**
+     * The channel of a type with its configuration.
+     *
+     * @throws IllegalArgumentException for a configuration that cannot work, with the reason for the user
+     */
+    public static TopicChannel of(String type, TopicChannelConfig config) {
+        checkTransformations(config.transformationPattern);
+        checkTransformations(config.transformationPatternOut);
+        TopicValue value = switch (type) {
+            case "string" -> new TextValue(config.allowedStates);
+            case "number" -> new NumberValue(config.unit, config.min, config.max, config.step);
+            case "dimmer" -> new DimmerValue(config.min, config.max, config.step, config.on, config.off);
+            case "switch" -> new OnOffValue(config.on, config.off, OnOffType.ON, OnOffType.OFF);
+            case "contact" -> new OnOffValue(config.on, config.off, OpenClosedType.OPEN, OpenClosedType.CLOSED);
+            case "rollershutter" -> new RollershutterValue(config.up, config.down, config.stop);
+            case "color" -> new ColorValue(config.colorMode, config.on, config.off);
+            case "location" -> new LocationValue();
+            case "image" -> new ImageValue();
+            case "datetime" -> new DateTimeValue();
+            case "trigger" -> null;
+            default -> throw new IllegalArgumentException("unknown channel type " + type);
+        };
+        return new TopicChannel(config, value);
+    }
+
+    private static void checkTransformations(List<String> patterns) {
+        for (String pattern : patterns) {
+            // core drops a chain it cannot parse with only a log line; a user should see it on the thing instead
+            if (!pattern.isBlank() && !ChannelTransformation.isValidTransformation(pattern)) {
+                throw new IllegalArgumentException("\"" + pattern
+                        + "\" is not a transformation: SERVICE:function, steps joined with ∩ (JSONPATH:$.temp)");
+            }
+        }
+    }
+
+    public TopicChannelConfig config() {
+        return config;
+    }
+
+    public boolean isTrigger() {
+        return value == null;
+    }
+
+    /** The text a message carries after the incoming transformations, or empty when a transformation gave none. */
+    public Optional<String> transformedText(MqttMessage message) {
+        String text = message.payloadAsString();
+        return incoming.isPresent() ? incoming.apply(text) : Optional.of(text);
+    }
+
+    /**
+     * The state a message means: UNDEF for the "no value" payload, empty when the channel cannot take it (wrong
+     * type, out of range, not allowed, a transformation that gave no value).
+     */
+    public Optional<State> stateOf(MqttMessage message) {
+        TopicValue reader = value;
+        if (reader == null) {
+            return Optional.empty();
+        }
+        if (reader.isBinary()) {
+            return Optional.ofNullable(reader.toState(message.payload()));
+        }
+        return transformedText(message).flatMap(text -> !config.nullValue.isEmpty() && text.equals(config.nullValue)
+                ? Optional.of(UnDefType.UNDEF)
+                : Optional.ofNullable(reader.toState(text)));
+    }
+
+    /**
+     * The payload for a command, or null when this channel does not publish that kind of command.
+     *
+     * @param last the channel's last state (INCREASE/DECREASE, a color's brightness)
+     * @throws IllegalArgumentException when the command cannot be published, with the reason
+     */
+    public @Nullable String payloadFor(Command command, @Nullable State last) {
+        TopicValue writer = value;
+        String payload = writer == null ? null : writer.toPayload(command, last);
+        if (payload == null) {
+            return null;
+        }
+        if (outgoing.isPresent()) {
+            payload = outgoing.apply(payload).orElseThrow(
+                    () -> new IllegalArgumentException("the outgoing transformation gave no value"));
+        }
+        try {
+            return String.format(config.formatBeforePublish, payload);
+        } catch (IllegalFormatException e) {
+            return payload;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.io.console;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB core 5.2.1 {@code Console}.
+ *
+ * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
+ */
+@NonNullByDefault
+public interface Console {
+
+    default void printf(String format, Object... args) {
+        print(String.format(format, args));
+    }
+
+    void print(String s);
+
+    void println(String s);
+
+    void printUsage(String s);
+}

@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.transform;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Stand-in for openHAB core 5.2.1 {@code TransformationException}.
+ *
+ * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
+ */
+@NonNullByDefault
+public class TransformationException extends Exception {
+
+    private static final long serialVersionUID = -535237375844795145L;
+
+    public TransformationException(String message) {
+        super(message);
+    }
+
+    public TransformationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,33 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.transform;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Stand-in for openHAB core 5.2.1 {@code TransformationService}; services are registered with the property
+ * {@link #SERVICE_PROPERTY_NAME} naming them (JSONPATH, REGEX, MAP, ...).
+ *
+ * @author BC26 binding contributors - Initial contribution (compile-only stand-in)
+ */
+@NonNullByDefault
+public interface TransformationService {
+
+    String SERVICE_PROPERTY_NAME = "openhab.transform";
+    String TRANSFORM_FOLDER_NAME = "transform";
+    String TRANSFORM_PROFILE_SCOPE = "transform";
+
+    @Nullable
+    String transform(String function, String source) throws TransformationException;
+}
