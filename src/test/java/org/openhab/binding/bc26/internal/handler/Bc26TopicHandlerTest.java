@@ -62,58 +62,35 @@ import org.openhab.core.types.State;
 @NonNullByDefault
 class Bc26TopicHandlerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ThingUID BRIDGE_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "cabin");
-    private static final ThingUID THING_UID = new ThingUID(Bc26BindingConstants.THING_TYPE_TOPIC, BRIDGE_UID, "pump");
+    private static final Duration WAIT = TopicThingRig.WAIT;
+    private static final ThingUID THING_UID = TopicThingRig.THING_UID;
 
     @TempDir
     @NonNullByDefault({})
     Path dir;
 
-    private @NonNullByDefault({}) Mosquitto broker;
+    private @NonNullByDefault({}) TopicThingRig rig;
     private @NonNullByDefault({}) SimTransport modem;
     private @NonNullByDefault({}) Observer observer;
-    private @NonNullByDefault({}) Bridge bridge;
-    private @NonNullByDefault({}) Bc26ModemHandler bridgeHandler;
-    private final CallbackMirror mirror = new CallbackMirror();
-    private final Map<String, State> states = mirror.states;
-    private final BlockingQueue<String> triggers = mirror.triggers;
+    private @NonNullByDefault({}) Map<String, State> states;
+    private @NonNullByDefault({}) BlockingQueue<String> triggers;
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
-        broker = Mosquitto.start(dir);
-        Bc26Simulator.Options options = new Bc26Simulator.Options();
-        options.timeScale = 0.02;
-        modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
-        observer = new Observer(broker.uri());
-        bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID)
-                .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "brokerHost", "127.0.0.1",
-                        "brokerPort", broker.port(), "clientId", "cabin", "reconnectInitialSeconds", 1)))
-                .build();
-        bridgeHandler = new Bc26ModemHandler(bridge);
-        bridge.setHandler(bridgeHandler);
-        bridgeHandler.setCallback(callbackFor(bridge));
-        bridgeHandler.initialize();
-        Await.until("bridge ONLINE", WAIT, () -> bridge.getStatus() == ThingStatus.ONLINE);
+        rig = new TopicThingRig(dir);
+        modem = rig.modem;
+        observer = rig.observer;
+        states = rig.mirror.states;
+        triggers = rig.mirror.triggers;
     }
 
     @AfterEach
-    void stop() {
-        bridgeHandler.dispose();
-        observer.close();
-        modem.close();
-        broker.close();
-    }
-
-    private ThingHandlerCallback callbackFor(Thing thing) {
-        return mirror.forThing(thing, bridge);
+    void stop() throws Exception {
+        rig.close();
     }
 
     private static Channel channel(String id, String type, Map<String, Object> config) {
-        return ChannelBuilder.create(new ChannelUID(THING_UID, id), null).withType(new ChannelTypeUID("bc26", type))
-                .withKind("trigger".equals(type) ? ChannelKind.TRIGGER : ChannelKind.STATE)
-                .withConfiguration(new Configuration(config)).build();
+        return TopicThingRig.channel(id, type, config);
     }
 
     private Bc26TopicHandler topicThing() {
@@ -129,13 +106,7 @@ class Bc26TopicHandlerTest {
         channels.add(channel("door", "contact", Map.of("stateTopic", "pump/door", "on", "open", "off", "closed")));
         channels.add(channel("seen", "datetime", Map.of("stateTopic", "pump/seen")));
         channels.add(channel("button", "trigger", Map.of("stateTopic", "pump/button/+")));
-        Thing thing = ThingBuilder.create(Bc26BindingConstants.THING_TYPE_TOPIC, THING_UID).withBridge(BRIDGE_UID)
-                .withChannels(channels).withConfiguration(new Configuration(Map.of("availabilityTopic",
-                        "pump/available")))
-                .build();
-        Bc26TopicHandler handler = new Bc26TopicHandler(thing);
-        handler.setCallback(callbackFor(thing));
-        return handler;
+        return rig.topicThing(channels, Map.of("availabilityTopic", "pump/available"));
     }
 
     @Test

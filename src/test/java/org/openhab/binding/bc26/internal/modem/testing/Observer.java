@@ -84,7 +84,11 @@ public final class Observer implements AutoCloseable {
     }
 
     public void publish(String topic, String payload, int qos, boolean retain) throws MqttException {
-        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain);
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain);
+    }
+
+    public void publish(String topic, byte[] payload, int qos, boolean retain) throws MqttException {
+        client.publish(topic, payload, qos, retain);
     }
 
     /** The next message, waiting up to {@code seconds}. */
