@@ -53,8 +53,6 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
-import org.openhab.binding.bc26.internal.modem.network.Registration;
-import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
 
 /**
  * The installer's command line on the same driver as the binding: {@code probe}, {@code monitor}, {@code publish}
@@ -154,17 +152,7 @@ public final class Bc26CommandLine {
             Bc26Modem modem = new Bc26Modem(engine);
             modem.synchronize();
             modem.setEcho(false);
-            ModemIdentity identity = modem.identity();
-            Json json = Json.object().put("manufacturer", identity.manufacturer()).put("model", identity.model())
-                    .put("revision", identity.revision()).put("imei", identity.imei()).put("imsi", identity.imsi())
-                    .put("iccid", identity.iccid()).put("sim", modem.simState().name());
-            Registration registration = modem.registration();
-            SignalQuality signal = modem.signal();
-            // AT+CEREG? names the cell only in its verbose modes; the serving cell (AT+QENG=0) always does.
-            String cellId = modem.servingCell().map(cell -> cell.cellId()).orElse(registration.cellId());
-            json.put("registration", registration.state().name()).put("cellId", cellId)
-                    .put("attached", modem.attached()).put("rssiDbm", signal.rssiDbm())
-                    .put("rsrpDbm", signal.rsrpDbm()).put("rsrqDb", signal.rsrqDb());
+            Json json = ProbeReport.of(modem);
             out.println(json);
             return 0;
         } catch (LinkException e) {

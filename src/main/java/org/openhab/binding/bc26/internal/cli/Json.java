@@ -24,16 +24,16 @@ import org.eclipse.jdt.annotation.Nullable;
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
-final class Json {
+public final class Json {
 
     private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 
-    static Json object() {
+    public static Json object() {
         return new Json();
     }
 
     /** Adds a field; null values are written as JSON null, numbers and booleans bare, the rest as strings. */
-    Json put(String name, @Nullable Object value) {
+    public Json put(String name, @Nullable Object value) {
         fields.put(name, value);
         return this;
     }

@@ -46,6 +46,7 @@ import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
 import org.openhab.binding.bc26.internal.modem.ModemWorker;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
 import org.openhab.binding.bc26.internal.modem.SessionOptions;
+import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -110,6 +111,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private volatile Bc26ModemConfiguration config = new Bc26ModemConfiguration();
     private volatile Duration publishTimeout = Duration.ofSeconds(45);
     private volatile boolean disposed;
+    /** The session's last failure since initialize(), kept after it came back: what the console reports. */
+    private volatile @Nullable SessionFailure lastFailure;
 
     public Bc26ModemHandler(Bridge bridge) {
         super(bridge);
@@ -331,6 +334,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 path.sessionDown();
             }
             if (failure != null) {
+                lastFailure = failure;
                 updateStatus(ThingStatus.OFFLINE, FailureStatus.detail(failure), FailureStatus.description(failure));
                 updateState(CHANNEL_LAST_ERROR, new StringType(failure.kind() + ": " + failure.detail()));
             }
@@ -474,6 +478,50 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     /** The running modem session, while initialized (for diagnostics: the console and tests). */
     public Optional<ModemSession> session() {
         return Optional.ofNullable(session);
+    }
+
+    /** The session's last failure since the bridge was initialised, also after the session came back. */
+    public Optional<SessionFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    /** Work on the open modem, run by {@link #withModem}. */
+    @FunctionalInterface
+    public interface ModemTask<T> {
+        T run(Bc26Modem modem) throws AtException;
+    }
+
+    /**
+     * Runs a task on the modem on the bridge's own thread, in order with its other work, without taking the port
+     * away from the session (the console's raw AT command and modem details).
+     *
+     * @return the task's result; fails with {@link AtException.Kind#CLOSED} while the port is not open
+     */
+    public <T> CompletableFuture<T> withModem(ModemTask<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ScheduledExecutorService worker = this.worker;
+        if (worker == null) {
+            result.completeExceptionally(new AtException(AtException.Kind.CLOSED, "The bridge is not running"));
+            return result;
+        }
+        try {
+            worker.execute(() -> {
+                ModemSession session = this.session;
+                Optional<Bc26Modem> modem = session == null ? Optional.empty() : session.modem();
+                if (modem.isEmpty()) {
+                    result.completeExceptionally(new AtException(AtException.Kind.CLOSED, "The port is not open"));
+                    return;
+                }
+                try {
+                    result.complete(task.run(modem.get()));
+                } catch (AtException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new AtException(AtException.Kind.CLOSED, "The bridge is stopping"));
+        }
+        return result;
     }
 
     /** Whether the MQTT session is up. */

@@ -767,12 +767,6 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         return modem().map(m -> m.engine().strayFinalResults()).orElse(0L);
     }
 
-        /** Runs a raw command on the open port (troubleshooting). */
-    public List<String> raw(String command) throws AtException {
-        Bc26Modem modem = modem().orElseThrow(() -> new AtException(AtException.Kind.CLOSED, "The port is not open"));
-        return modem.engine().execute(AtCommand.of(command).withBareInfo()).lines();
-    }
-
     /** A bring-up step failed with a decoded reason. */
     private static final class SessionException extends Exception {
         private static final long serialVersionUID = 1L;
