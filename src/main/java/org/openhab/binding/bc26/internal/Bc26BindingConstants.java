@@ -61,6 +61,8 @@ public final class Bc26BindingConstants {
     public static final String PROPERTY_ICCID = "iccid";
     /** The receive format in use: {@code hex}, {@code text}, or text because the firmware refused hex. */
     public static final String PROPERTY_RECEIVE_FORMAT = "receiveFormat";
+    /** The model whose commands the bridge speaks (BC26, BC660K, BC260Y), read from the modem or set. */
+    public static final String PROPERTY_DIALECT = "dialect";
 
     private Bc26BindingConstants() {
     }

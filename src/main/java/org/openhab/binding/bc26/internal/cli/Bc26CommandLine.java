@@ -52,6 +52,8 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 
 /**
@@ -84,10 +86,11 @@ public final class Bc26CommandLine {
             a Windows port (COM3) or socket://host:port (ser2net, the simulator).
             What retrying cannot fix (a host that does not resolve, a refused CONNACK, a bad port name, a SIM PIN)
             ends the command at once with exit 1; other failures are retried with back-off until the time is up.
-            Common options: --baud B (default 115200), --connect-id 0-5, --verbose (driver logs on stderr).
+            Common options: --baud B (default 115200), --connect-id 0-5 (0-4 on BC660K/BC260Y),
+            --model auto|BC26|BC660K|BC260Y (default auto: read from the modem), --verbose (driver logs on stderr).
             """;
 
-    private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id");
+    private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id", "model");
     private static final Set<String> MQTT = Set.of("host", "mqtt-port", "client-id", "username", "password-file");
 
     private final PrintStream out;
@@ -244,7 +247,20 @@ public final class Bc26CommandLine {
         mqtt = mqtt.withCredentials(username, password);
         return new SessionOptions(args.required("port"),
                 SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, List.of(), true,
-                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120));
+                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120), model(args));
+    }
+
+    /** The model given with --model, or null for auto (read from the modem). */
+    private static @Nullable ModemModel model(Arguments args) throws UsageException {
+        String model = args.get("model");
+        if (model == null || model.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return ModemModel.named(model);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
     }
 
     private int monitor(Arguments args) throws UsageException {
@@ -379,7 +395,10 @@ public final class Bc26CommandLine {
         int timeout = args.integer("timeout-seconds", 180, 1, 3600);
         try {
             // Checked before the modem is brought up: a message that can never be sent needs no modem to say so.
-            Bc26MqttClient.checkPublishable(topic, payload.getBytes(StandardCharsets.UTF_8), qos);
+            // Without --model the largest limits of any model apply here; the modem's own apply once it is known.
+            ModemModel model = options.model();
+            Bc26MqttClient.checkPublishable(topic, payload.getBytes(StandardCharsets.UTF_8), qos,
+                    ModemDialect.of(model == null ? ModemModel.BC660K : model));
         } catch (MqttException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }

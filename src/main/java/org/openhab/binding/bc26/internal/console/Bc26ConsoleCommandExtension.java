@@ -28,8 +28,11 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.cli.Json;
 import org.openhab.binding.bc26.internal.cli.ProbeReport;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
+import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.core.io.console.Console;
@@ -182,7 +185,8 @@ public class Bc26ConsoleCommandExtension extends AbstractConsoleCommandExtension
                 throw new IllegalArgumentException("the last argument is \"retain\" or nothing, not " + args[5]);
             }
             // Checked here as the command line does: a message that can never be sent is not queued.
-            Bc26MqttClient.checkPublishable(topic, payload, qos);
+            Bc26MqttClient.checkPublishable(topic, payload, qos, handler.session().map(ModemSession::dialect)
+                    .orElse(ModemDialect.of(ModemModel.BC26)));
         } catch (IllegalArgumentException e) {
             error(console, "INVALID_ARGUMENT", e.getMessage());
             return;

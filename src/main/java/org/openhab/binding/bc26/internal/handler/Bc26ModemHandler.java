@@ -47,6 +47,7 @@ import org.openhab.binding.bc26.internal.modem.ModemWorker;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
 import org.openhab.binding.bc26.internal.modem.SessionOptions;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -211,7 +212,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         return new SessionOptions(config.serialPort.trim(), SerialSettings.DEFAULT.withBaudRate(config.baudRate),
                 config.simPin.isBlank() ? null : config.simPin.trim(), config.apn.isBlank() ? null : config.apn.trim(),
                 bands(config.bands), !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
-                Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120));
+                Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120),
+                "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel));
     }
 
     private static List<Integer> bands(String text) {
@@ -379,6 +381,11 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
         String refused = " (the modem firmware refused " + config.receiveFormat + ")";
         updateProperty(PROPERTY_RECEIVE_FORMAT, asConfigured ? format.word() : format.word() + refused);
+    }
+
+    @Override
+    public void dialectChosen(ModemModel model, boolean forced) {
+        updateProperty(PROPERTY_DIALECT, forced ? model + " (set in the bridge configuration)" : model.name());
     }
 
     @Override

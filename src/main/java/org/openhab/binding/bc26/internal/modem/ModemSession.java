@@ -33,6 +33,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -41,6 +43,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttState;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
 import org.slf4j.Logger;
@@ -106,6 +109,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     /** Sessions in a row that ended before {@link #STABLE_SESSION}: each waits longer before the next attempt. */
     private int quickLosses;
     private boolean modemConfigured;
+    /** What differs per model; set from the modem's identity at every bring-up. */
+    private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
     private @Nullable CompletableFuture<Void> ownRestart;
 
@@ -391,7 +396,9 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         modem.setEcho(false);
         modem.enableNumericErrors();
-        listener.identified(modem.identity());
+        ModemIdentity identity = modem.identity();
+        listener.identified(identity);
+        chooseDialect(identity);
         SimState sim = modem.simState();
         if (sim == SimState.PIN_REQUIRED) {
             String pin = options.pin();
@@ -502,6 +509,42 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
     }
 
+    /**
+     * The dialect of the model the user forced, else of the model the modem names; a modem the driver does not know
+     * gets BC26's, whose commands every model of the family takes.
+     */
+    private void chooseDialect(ModemIdentity identity) throws SessionException {
+        ModemModel forced = options.model();
+        Optional<ModemModel> named = ModemModel.identify(identity.model());
+        ModemModel model = forced != null ? forced : named.orElse(ModemModel.BC26);
+        if (forced == null && named.isEmpty()) {
+            logger.info("The modem names itself '{}', a model this driver does not know: speaking BC26's commands",
+                    identity.model());
+        } else if (forced != null && named.isPresent() && named.get() != forced) {
+            logger.warn("The modem names itself a {} but is set to be a {}: speaking the {}'s commands as set",
+                    named.get(), forced, forced);
+        }
+        ModemDialect chosen = ModemDialect.of(model);
+        int connectId = options.mqtt().connectId();
+        if (connectId > chosen.maxConnectId()) {
+            throw new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION, "The " + model
+                    + " has MQTT client ids 0-" + chosen.maxConnectId() + ", not " + connectId));
+        }
+        synchronized (lock) {
+            dialect = chosen;
+            Bc26MqttClient existing = client;
+            if (existing != null) {
+                existing.useDialect(chosen);
+            }
+        }
+        listener.dialectChosen(model, forced != null);
+    }
+
+    /** The dialect spoken to the modem: BC26's until the modem was identified. */
+    public ModemDialect dialect() {
+        return dialect;
+    }
+
     /** The MQTT client on the current engine, made with the session's subscriptions when the port was (re)opened. */
     private Bc26MqttClient clientFor(AtEngine engine) {
         synchronized (lock) {
@@ -510,6 +553,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return existing;
             }
             Bc26MqttClient fresh = new Bc26MqttClient(engine, options.mqtt(), this);
+            fresh.useDialect(dialect);
             // Not connected yet: this only records them; the connect makes them.
             subscriptions.forEach(fresh::subscribe);
             client = fresh;

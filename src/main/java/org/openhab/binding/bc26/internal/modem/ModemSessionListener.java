@@ -18,6 +18,7 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 
 /**
@@ -68,6 +69,15 @@ public interface ModemSessionListener {
 
     /** The modem identified itself (after each link open). */
     default void identified(ModemIdentity identity) {
+    }
+
+    /**
+     * The dialect the session speaks to the modem, after each identification.
+     *
+     * @param model the model whose dialect is spoken
+     * @param forced true when the user set it; false when the modem named it (or was unknown: then BC26's)
+     */
+    default void dialectChosen(ModemModel model, boolean forced) {
     }
 
     /** A network URC (+CEREG, +IP, +CSCON, +QNBIOTEVENT ...) for status displays. */

@@ -292,6 +292,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /** Whether received records show their payload's length (BC660K, BC260Y); see {@link AtFramer}. */
+    public void setLengthRecords(boolean length) {
+        synchronized (lock) {
+            framer.setLengthRecords(length);
+        }
+    }
+
     /**
      * Whether the modem printed its boot banner and has answered nothing since: it restarted and lost every session.
      * Known as soon as the banner is read, before its listener hears of it.

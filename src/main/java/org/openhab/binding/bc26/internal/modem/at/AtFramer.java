@@ -29,6 +29,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * chose.</li>
  * <li>In the hex receive format ({@link #setHexRecords(boolean) hex records}) every {@code +QMTRECV} record is one
  * line: its payload is hex digits, so nothing in it can look like a modem line.</li>
+ * <li>Where the modem shows each payload's length ({@link #setLengthRecords(boolean) length records}, BC660K and
+ * BC260Y), a {@code +QMTRECV} record is exactly as long as it says: once its first line names the length, the bytes
+ * that follow are counted into the payload, line breaks included, and nothing in it is read as a line.</li>
  * <li>In the text format BC26 prints the payload raw, line breaks included, so a record stays open until its closing
  * quote (and, for a payload that starts with { or [, until its brackets balance, so pretty-printed JSON survives).
  * Every line inside an open record is payload, whatever it looks like: {@code OK}, {@code +QMTSTAT: 0,1} or the boot
@@ -82,6 +85,9 @@ public final class AtFramer {
     private boolean promptCandidate;
     private boolean skipSpace;
     private boolean hexRecords;
+    private boolean lengthRecords;
+    /** Bytes of a length-shown record still to come, taken as they are (no line breaks, no prompt). */
+    private long rawRemaining;
     private long lastByte;
 
     public AtFramer(Sink sink) {
@@ -108,6 +114,14 @@ public final class AtFramer {
         this.hexRecords = hex;
     }
 
+    /**
+     * Whether received records show their payload's length ({@code AT+QMTCFG="showrecvlen",<id>,1} on BC660K and
+     * BC260Y): then a record is read by its length, not by its line breaks.
+     */
+    public void setLengthRecords(boolean length) {
+        this.lengthRecords = length;
+    }
+
     /** Whether a text record is open (waiting for its closing quote). */
     public boolean isRecordOpen() {
         return recordOpen;
@@ -118,7 +132,7 @@ public final class AtFramer {
      * came right after a record.
      */
     public boolean awaitsQuiet() {
-        return recordOpen || promptCandidate;
+        return recordOpen || promptCandidate || rawRemaining > 0;
     }
 
     /** Forgets any partial line, e.g. after the modem restarted. */
@@ -133,6 +147,7 @@ public final class AtFramer {
         afterRecord = false;
         promptExpected = false;
         promptCandidate = false;
+        rawRemaining = 0;
     }
 
     /**
@@ -148,6 +163,14 @@ public final class AtFramer {
     private void endBurst() {
         if (recordOpen) {
             cutRecord();
+        }
+        if (rawRemaining > 0) {
+            // A length-shown record whose bytes stopped coming: its end was lost.
+            rawRemaining = 0;
+            byte[] bytes = line.toByteArray();
+            line.reset();
+            lineOverflow = false;
+            sink.line(new AtLine(bytes, false));
         }
         afterRecord = false;
         if (promptCandidate) {
@@ -166,6 +189,15 @@ public final class AtFramer {
         lastByte = now;
         for (int i = 0; i < length; i++) {
             byte b = data[i];
+            if (rawRemaining > 0) {
+                rawRemaining--;
+                if (line.size() < MAX_LINE_BYTES) {
+                    line.write(b);
+                } else {
+                    lineOverflow = true;
+                }
+                continue;
+            }
             if (b != ' ') {
                 skipSpace = false;
             }
@@ -214,6 +246,20 @@ public final class AtFramer {
             return;
         }
         if (complete && startsWith(bytes, "+QMTRECV:")) {
+            if (lengthRecords) {
+                long needs = QmtRecvShape.lengthNeeds(bytes);
+                if (needs > 1) {
+                    // The line break was payload: keep the line open and count the rest of the record in.
+                    line.writeBytes(bytes);
+                    line.write(lineBreak);
+                    breaks.reset();
+                    rawRemaining = needs - 1;
+                    return;
+                }
+                // Complete (or not such a record, which the client drops): either way the modem's lines follow.
+                sink.line(new AtLine(bytes, true));
+                return;
+            }
             if (hexRecords) {
                 // One line per record; one that is not a clean hex record (a topic with a line break, a cut) may have
                 // left text behind it that looks like modem lines. A clean one shows the modem's output in step

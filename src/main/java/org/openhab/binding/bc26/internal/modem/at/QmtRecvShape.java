@@ -188,6 +188,77 @@ public record QmtRecvShape(int connectId, int messageId, int topicStart, int top
         return new QmtRecvShape(numbers[0], numbers[1], i + 1, payloadStart - 3, payloadStart, payloadEnd);
     }
 
+    /**
+     * Parses a record that shows its payload's length (BC660K, BC260Y with {@code AT+QMTCFG="showrecvlen"}):
+     * {@code +QMTRECV: <id>,<msgID>,"<topic>",<len>,"<payload>"}. The payload is exactly {@code len} bytes, whatever
+     * they are (quotes, line breaks, lines that look like the modem's), so nothing a publisher writes can end it early
+     * or run it into the modem's next line.
+     *
+     * @return the field positions, or null unless some {@code ",<len>,"} after the topic gives exactly the record's
+     *         length
+     */
+    public static @Nullable QmtRecvShape parseLength(byte[] b) {
+        int i = afterTwoNumbers(b);
+        if (i < 0 || i >= b.length || b[i] != '"') {
+            return null;
+        }
+        int[] numbers = twoNumbers(b);
+        if (numbers[0] < 0 || numbers[1] < 0) {
+            return null;
+        }
+        for (int separator = lengthSeparator(b, i + 1); separator >= 0; separator = lengthSeparator(b, separator + 1)) {
+            int payloadStart = lengthPayloadStart(b, separator);
+            long length = declaredLength(b, separator);
+            if (payloadStart + length + 1 == b.length && b[b.length - 1] == '"') {
+                return new QmtRecvShape(numbers[0], numbers[1], i + 1, separator, payloadStart, b.length - 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How many more bytes a length-shown record needs up to and with its closing quote: 0 when it is complete, -1
+     * when it is not such a record (or already longer than it says). The first {@code ",<len>,"} after the topic is
+     * taken, unless another one makes the record complete as it is.
+     */
+    public static long lengthNeeds(byte[] b) {
+        if (parseLength(b) != null) {
+            return 0;
+        }
+        int i = afterTwoNumbers(b);
+        if (i < 0 || i >= b.length || b[i] != '"') {
+            return -1;
+        }
+        int separator = lengthSeparator(b, i + 1);
+        if (separator < 0) {
+            return -1;
+        }
+        long needs = lengthPayloadStart(b, separator) + declaredLength(b, separator) + 1 - b.length;
+        return needs > 0 ? needs : -1;
+    }
+
+    /** The next {@code ",<digits>,"} from {@code from}: the position of its first quote, or -1. */
+    private static int lengthSeparator(byte[] b, int from) {
+        for (int q = from; q + 4 < b.length; q++) {
+            if (b[q] == '"' && b[q + 1] == ',') {
+                int end = digits(b, q + 2);
+                if (end > q + 2 && end - (q + 2) <= 7 && end + 1 < b.length && b[end] == ',' && b[end + 1] == '"') {
+                    return q;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static long declaredLength(byte[] b, int separator) {
+        int end = digits(b, separator + 2);
+        return Long.parseLong(new String(b, separator + 2, end - separator - 2, StandardCharsets.US_ASCII));
+    }
+
+    private static int lengthPayloadStart(byte[] b, int separator) {
+        return digits(b, separator + 2) + 2;
+    }
+
     /** Whether a line is a well-formed record of the hex receive format. */
     static boolean isHexRecord(byte[] b) {
         return parseHex(b) != null;

@@ -40,6 +40,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.at.QmtRecvShape;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +94,10 @@ public final class Bc26MqttClient {
     /** Whether the modem prints received payloads in hex (asked for and accepted by the firmware). */
     private volatile boolean hexReceiveInUse;
     private volatile boolean dataFormatRefusalLogged;
+    /** What differs per modem model; BC26 until the session has identified the modem. */
+    private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
+    /** Whether +QMTRECV shows the payload's length (asked for and accepted at the last connect). */
+    private volatile boolean lengthReceiveInUse;
 
     public Bc26MqttClient(AtEngine engine, MqttSettings settings, MqttClientListener listener) {
         this.engine = engine;
@@ -107,9 +113,21 @@ public final class Bc26MqttClient {
         return state.get();
     }
 
-    /** The receive format the modem was configured with at the last connect: hex unless the firmware refused it. */
+    /** Speaks the dialect of this modem model from the next connect on (the session sets it once it identified it). */
+    public void useDialect(ModemDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public ModemDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * The receive format the modem was configured with at the last connect: length-shown where the model has it,
+     * else hex unless the firmware refused it.
+     */
     public ReceiveFormat receiveFormat() {
-        return hexReceiveInUse ? ReceiveFormat.HEX : ReceiveFormat.TEXT;
+        return lengthReceiveInUse ? ReceiveFormat.LENGTH : hexReceiveInUse ? ReceiveFormat.HEX : ReceiveFormat.TEXT;
     }
 
     public MqttSettings settings() {
@@ -320,7 +338,11 @@ public final class Bc26MqttClient {
      * and binary payloads cannot be sent.
      */
     private void configureDataFormat() throws MqttException {
-        boolean wanted = settings.hexReceive();
+        boolean length = dialect.showsReceiveLength() && showReceiveLength();
+        lengthReceiveInUse = length;
+        engine.setLengthRecords(length);
+        // With the length shown, text is read exactly as sent: hex would only double the bytes on the line.
+        boolean wanted = settings.hexReceive() && !length;
         boolean hex;
         try {
             execute(AtCommand.of("AT+QMTCFG=\"dataformat\"," + idText + ",0," + (wanted ? 1 : 0)));
@@ -343,7 +365,22 @@ public final class Bc26MqttClient {
         }
         hexReceiveInUse = hex;
         engine.setHexRecords(hex);
-        listener.receiveFormatChosen(receiveFormat(), hex == wanted);
+        listener.receiveFormatChosen(receiveFormat(), length || hex == wanted);
+    }
+
+    /** AT+QMTCFG="showrecvlen": whether the modem took it (firmware before it answers ERROR). */
+    private boolean showReceiveLength() throws MqttException {
+        try {
+            execute(AtCommand.of("AT+QMTCFG=\"showrecvlen\"," + idText + ",1"));
+            return true;
+        } catch (MqttException e) {
+            if (e.getReason() != MqttException.Reason.MODEM_ERROR) {
+                throw e;
+            }
+            logger.warn("The {} refused AT+QMTCFG=\"showrecvlen\": received messages are framed by quotes and line "
+                    + "breaks as on BC26", dialect.model());
+            return false;
+        }
     }
 
     /** AT+QMTOPEN and the result of its URC. */
@@ -550,13 +587,19 @@ public final class Bc26MqttClient {
      * @throws MqttException INVALID_ARGUMENT or PAYLOAD_TOO_LARGE with the reason
      */
     public static PublishEncoding checkPublishable(String topic, byte[] payload, int qos) throws MqttException {
+        return checkPublishable(topic, payload, qos, ModemDialect.of(ModemModel.BC26));
+    }
+
+    /** As {@link #checkPublishable(String, byte[], int)}, within the limits of a model's dialect. */
+    public static PublishEncoding checkPublishable(String topic, byte[] payload, int qos, ModemDialect dialect)
+            throws MqttException {
         try {
             MqttTopics.checkTopicName(topic);
             MqttSettings.checkQos(qos);
         } catch (IllegalArgumentException e) {
             throw new MqttException(MqttException.Reason.INVALID_ARGUMENT, String.valueOf(e.getMessage()));
         }
-        return PublishEncoding.of(payload);
+        return dialect.encode(payload);
     }
 
     /**
@@ -578,7 +621,7 @@ public final class Bc26MqttClient {
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retain, int preferredId) {
         PublishEncoding encoding;
         try {
-            encoding = checkPublishable(topic, payload, qos);
+            encoding = checkPublishable(topic, payload, qos, dialect);
         } catch (MqttException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -601,12 +644,21 @@ public final class Bc26MqttClient {
                 : messageIds.allocate();
         String head = "AT+QMTPUB=" + idText + "," + messageId + "," + qos + "," + (retain ? 1 : 0) + ","
                 + AtText.quoted(topic, "topic", MqttTopics.MAX_TOPIC_BYTES);
+        String wire = new String(encoding.wire(), StandardCharsets.UTF_8);
+        // Hex digits go in the direct form where the model has it (BC26), within its 700 bytes.
         boolean direct = encoding.form() == PublishEncoding.Form.DIRECT
-                || (encoding.form() == PublishEncoding.Form.HEX
+                || (encoding.form() == PublishEncoding.Form.HEX && !dialect.showsReceiveLength()
                         && encoding.wire().length <= PublishEncoding.MAX_DIRECT_BYTES);
-        AtCommand publish = direct
-                ? AtCommand.of(head + ",\"" + new String(encoding.wire(), StandardCharsets.UTF_8) + "\"").withoutInfo()
-                : AtCommand.of(head).withoutInfo().withPromptData(encoding.wire()).withTimeout(PROMPT_PUBLISH_TIMEOUT);
+        AtCommand publish;
+        if (encoding.form() == PublishEncoding.Form.LENGTH) {
+            // The length ends the payload, so its quotes and commas are the payload's own.
+            publish = AtCommand.of(head + "," + encoding.wire().length + ",\"" + wire + "\"").withoutInfo();
+        } else if (direct) {
+            publish = AtCommand.of(head + ",\"" + wire + "\"").withoutInfo();
+        } else {
+            publish = AtCommand.of(head).withoutInfo().withPromptData(encoding.wire())
+                    .withTimeout(PROMPT_PUBLISH_TIMEOUT);
+        }
         CompletableFuture<AtLine> urc = awaitResult("+QMTPUB:", messageId);
         CompletableFuture<AtLine> answer;
         if (encoding.form() == PublishEncoding.Form.HEX) {
@@ -683,10 +735,13 @@ public final class Bc26MqttClient {
     private void receive(AtLine line) {
         byte[] raw = line.raw();
         boolean hex = hexReceiveInUse;
-        QmtRecvShape shape = !line.isComplete() ? null : hex ? QmtRecvShape.parseHex(raw) : QmtRecvShape.parse(raw);
+        boolean length = lengthReceiveInUse;
+        QmtRecvShape shape = !line.isComplete() ? null
+                : length ? QmtRecvShape.parseLength(raw) : hex ? QmtRecvShape.parseHex(raw) : QmtRecvShape.parse(raw);
         if (shape == null) {
             dropped(raw, !line.isComplete() ? "it was cut (its end never came, or it was too long)"
-                    : hex ? "it is not a record of the hex format" : "it is malformed");
+                    : length ? "it is not as long as it says" : hex ? "it is not a record of the hex format"
+                            : "it is malformed");
             return;
         }
         if (shape.connectId() != settings.connectId()) {

@@ -25,6 +25,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
  * 700 bytes without quotes (they cut the string), commas (unverified in the direct form) or control characters;</li>
  * <li>{@link Form#PROMPT}: {@code AT+QMTPUB=...,"topic"}, then the payload after the {@code >} prompt, ended by
  * Ctrl+Z: any UTF-8 text with quotes, commas, tabs or line breaks, up to 1024 bytes;</li>
+ * <li>{@link Form#LENGTH} (BC660K, BC260Y only): {@code AT+QMTPUB=...,"topic",<length>,"payload"}: the length, not a
+ * quote, ends the payload, so text on one line with quotes and commas goes in one command, up to 1460 bytes;</li>
  * <li>{@link Form#HEX}: everything else (invalid UTF-8, NUL, Ctrl+Z, ESC, other control bytes) in the hex data
  * format, two characters per byte, so at most 512 bytes.</li>
  * </ul>
@@ -43,11 +45,14 @@ public record PublishEncoding(Form form, byte[] wire) {
     public static final int MAX_PROMPT_BYTES = 1024;
     /** Longest binary payload: hex doubles the size within the data-mode limit. */
     public static final int MAX_BINARY_BYTES = MAX_PROMPT_BYTES / 2;
+    /** Longest text payload of BC660K and BC260Y, in the length form and in data mode (BC660K MQTT AN §3.3.8). */
+    public static final int MAX_LENGTH_FORM_BYTES = 1460;
 
     /** How the payload is sent. */
     public enum Form {
         DIRECT,
         PROMPT,
+        LENGTH,
         HEX
     }
 
@@ -57,33 +62,79 @@ public record PublishEncoding(Form form, byte[] wire) {
      * @throws MqttException PAYLOAD_TOO_LARGE if no form can carry it
      */
     public static PublishEncoding of(byte[] payload) throws MqttException {
-        boolean text = AtLine.strictUtf8(payload) != null;
-        boolean direct = text && payload.length <= MAX_DIRECT_BYTES;
-        boolean prompt = text;
-        for (byte b : payload) {
-            int c = b & 0xff;
-            if (c == '"' || c == ',' || c < 0x20 || c == 0x7F) {
-                direct = false;
-            }
-            if ((c < 0x20 && c != '\r' && c != '\n' && c != '\t') || c == 0x7F) {
-                prompt = false;
-            }
-        }
-        if (direct) {
+        Kind kind = Kind.of(payload);
+        if (kind == Kind.LINE && payload.length <= MAX_DIRECT_BYTES && !contains(payload, '"')
+                && !contains(payload, ',')) {
             return new PublishEncoding(Form.DIRECT, payload);
         }
-        if (prompt) {
-            if (payload.length > MAX_PROMPT_BYTES) {
-                throw new MqttException(MqttException.Reason.PAYLOAD_TOO_LARGE, "The payload is " + payload.length
-                        + " bytes; the modem sends at most " + MAX_PROMPT_BYTES + " bytes of text");
-            }
+        if (kind != Kind.BINARY) {
+            checkSize(payload.length, MAX_PROMPT_BYTES, "of text");
             return new PublishEncoding(Form.PROMPT, payload);
         }
-        if (payload.length > MAX_BINARY_BYTES) {
-            throw new MqttException(MqttException.Reason.PAYLOAD_TOO_LARGE, "The binary payload is " + payload.length
-                    + " bytes; the modem sends at most " + MAX_BINARY_BYTES + " bytes of binary data");
+        return hex(payload, MAX_BINARY_BYTES);
+    }
+
+    /**
+     * Chooses the form on a modem that has the length-delimited publish (BC660K, BC260Y): {@link Form#LENGTH} for
+     * text on one line, quotes and commas included; {@link Form#PROMPT} for text with line breaks or tabs;
+     * {@link Form#HEX} for the rest (half as many bytes: hex doubles them).
+     *
+     * @throws MqttException PAYLOAD_TOO_LARGE if no form can carry it
+     */
+    public static PublishEncoding ofLengthForm(byte[] payload) throws MqttException {
+        Kind kind = Kind.of(payload);
+        if (kind == Kind.BINARY) {
+            return hex(payload, MAX_LENGTH_FORM_BYTES / 2);
         }
+        checkSize(payload.length, MAX_LENGTH_FORM_BYTES, "of text");
+        return new PublishEncoding(kind == Kind.LINE ? Form.LENGTH : Form.PROMPT, payload);
+    }
+
+    private static PublishEncoding hex(byte[] payload, int maxBytes) throws MqttException {
+        checkSize(payload.length, maxBytes, "of binary data");
         return new PublishEncoding(Form.HEX,
                 HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void checkSize(int length, int max, String what) throws MqttException {
+        if (length > max) {
+            throw new MqttException(MqttException.Reason.PAYLOAD_TOO_LARGE,
+                    "The payload is " + length + " bytes; the modem sends at most " + max + " bytes " + what);
+        }
+    }
+
+    private static boolean contains(byte[] payload, char c) {
+        for (byte b : payload) {
+            if (b == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a payload is, for the command line: what can stand inside one AT line, what only data mode carries. */
+    private enum Kind {
+        /** UTF-8 text without control characters: fits inside one command line. */
+        LINE,
+        /** UTF-8 text with line breaks or tabs: data mode only. */
+        LINES,
+        /** Anything else (invalid UTF-8, NUL, Ctrl+Z, ESC, other control bytes): hex only. */
+        BINARY;
+
+        static Kind of(byte[] payload) {
+            if (AtLine.strictUtf8(payload) == null) {
+                return BINARY;
+            }
+            Kind kind = LINE;
+            for (byte b : payload) {
+                int c = b & 0xff;
+                if (c == '\r' || c == '\n' || c == '\t') {
+                    kind = LINES;
+                } else if (c < 0x20 || c == 0x7F) {
+                    return BINARY;
+                }
+            }
+            return kind;
+        }
     }
 }

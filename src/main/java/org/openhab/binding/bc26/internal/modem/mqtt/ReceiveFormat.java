@@ -24,7 +24,12 @@ public enum ReceiveFormat {
     /** Hex digits, one record per line: no payload can look like a modem line. The default. */
     HEX,
     /** Raw text: a payload can hold line breaks and lines that look like the modem's own. */
-    TEXT;
+    TEXT,
+    /**
+     * Raw text with its length shown (BC660K, BC260Y): read by its length, so it is exact and no payload can look like
+     * a modem line. Chosen by the driver where the model has it, whatever was configured.
+     */
+    LENGTH;
 
     /** The configuration and command-line word: {@code hex} or {@code text}. */
     public String word() {

@@ -1,0 +1,53 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem.dialect;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
+import org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding;
+
+/**
+ * What differs between the modems of the {@code AT+QMT*} family, in one place; the AT engine, the framer, the session,
+ * the recovery and the outbox are the same for all. Chosen per model ({@link #of(ModemModel)}) from what the modem
+ * says it is, or from what the user forced.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public interface ModemDialect {
+
+    ModemModel model();
+
+    /** Highest MQTT client (connect) id the model has. */
+    int maxConnectId();
+
+    /**
+     * The form a payload goes to the modem in.
+     *
+     * @throws MqttException PAYLOAD_TOO_LARGE when no form of this model can carry it
+     */
+    PublishEncoding encode(byte[] payload) throws MqttException;
+
+    /**
+     * Whether {@code +QMTRECV} can show the payload's length ({@code AT+QMTCFG="showrecvlen"}): then a received
+     * payload is read by its length, and no publisher can make it look like the modem's own lines.
+     */
+    boolean showsReceiveLength();
+
+    static ModemDialect of(ModemModel model) {
+        return switch (model) {
+            case BC26 -> new Bc26Dialect();
+            case BC660K, BC260Y -> new LengthFormDialect(model);
+        };
+    }
+}
