@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -101,6 +104,29 @@ public final class Bc26Simulator implements AutoCloseable {
         public boolean firmwareV10;
         /** How hard the simulated modem is on the host; tests run {@link Profile#STRICT}, the harder one. */
         public Profile profile = Profile.STRICT;
+        /** Which modem of the family is simulated: BC26, or the BC660K-GL / BC260Y dialect. */
+        public Model model = Model.BC26;
+    }
+
+    /**
+     * The modems the simulator speaks as. BC660K-GL and BC260Y share one MQTT dialect (BC660K-GL&BC950K-GL MQTT
+     * application note V1.2, and its chapter 6 examples in {@code transcripts/bc660k-quectel-mqttan-1.txt}): client ids
+     * 0-4, {@code RDY} at boot, the length-delimited publish {@code AT+QMTPUB=<id>,<mid>,<qos>,<retain>,"<topic>",
+     * <len>,"<msg>"} instead of BC26's direct form, data mode up to 1460 bytes (more is "omitted"), and
+     * {@code AT+QMTCFG="showrecvlen"}, which puts the payload's length in {@code +QMTRECV}.
+     */
+    public enum Model {
+        BC26("Quectel_Ltd\r\nQuectel_BC26", "BC26NBR01A01"),
+        BC660K("Quectel\r\nBC660K-GL", "BC660KGLAAR01A04"),
+        BC260Y("Quectel\r\nBC260Y-CN", "BC260YCNAAR02A03");
+
+        final String ati;
+        final String revision;
+
+        Model(String ati, String revision) {
+            this.ati = ati;
+            this.revision = revision;
+        }
     }
 
     /**
@@ -122,6 +148,11 @@ public final class Bc26Simulator implements AutoCloseable {
     /** Commands kept for {@link #receivedCommands()}: every command of a test, the recent ones of a soak. */
     private static final int HISTORY = 20_000;
     private static final int DATA_LIMIT = 1024;
+    /** BC660K/BC260Y: text payloads of the length form and data mode (BC660K MQTT AN §3.3.8). */
+    private static final int LENGTH_DATA_LIMIT = 1460;
+    /** The length form after the command's name: id, msgID, qos, retain, "topic" (no quote inside), len, "msg". */
+    private static final Pattern LENGTH_FORM = Pattern.compile("\\d+,\\d+,\\d+,\\d+,\"[^\"]*\",(\\d{1,5}),\"(.*)\"",
+            Pattern.DOTALL);
 
     private final Options options;
     private final SimOutput out;
@@ -399,8 +430,9 @@ public final class Bc26Simulator implements AutoCloseable {
                 echo = true;
                 ok();
             }
-            case "I" -> respond("\r\nQuectel_Ltd\r\nQuectel_BC26\r\nRevision: BC26NBR01A01\r\n\r\nOK\r\n");
-            case "+CGMR" -> respond("\r\nRevision: BC26NBR01A01\r\n\r\nOK\r\n");
+            case "I" -> respond("\r\n" + options.model.ati + "\r\nRevision: " + options.model.revision
+                    + "\r\n\r\nOK\r\n");
+            case "+CGMR" -> respond("\r\nRevision: " + options.model.revision + "\r\n\r\nOK\r\n");
             case "+CGSN" -> cgsn(args);
             case "+CIMI" -> simAnswer("\r\n460012345678969\r\n\r\nOK\r\n");
             case "+QCCID" -> respond(simInserted ? "\r\n+QCCID: 89860317482035195410\r\n\r\nOK\r\n" : "\r\nOK\r\n");
@@ -605,6 +637,13 @@ public final class Bc26Simulator implements AutoCloseable {
                 c.receiveHex = p.integer(3) == 1;
             }
             case "echomode" -> c.echoData = p.integer(2) == 1;
+            case "showrecvlen" -> {
+                if (!lengthDialect()) {
+                    respond(mqttError());
+                    return;
+                }
+                c.showLength = p.integer(2) == 1;
+            }
             default -> {
                 respond(mqttError());
                 return;
@@ -867,6 +906,10 @@ public final class Bc26Simulator implements AutoCloseable {
             respond("\r\n> ");
             return;
         }
+        if (lengthDialect()) {
+            publishWithLength(c, pending, args);
+            return;
+        }
         // Direct form: the string ends at the next quote (no escapes); anything after it is a syntax error.
         if (p.size() != 6 || !p.isQuoted(5)) {
             respond(mqttError());
@@ -881,9 +924,33 @@ public final class Bc26Simulator implements AutoCloseable {
         publish(c, pending, message);
     }
 
+    /**
+     * BC660K/BC260Y: {@code ...,"<topic>",<len>,"<msg>"}, where the length, not a quote, ends the message (the vendor
+     * example publishes {@code {"a":"1","b":"2"}} this way). A message that is not exactly {@code len} bytes, or longer
+     * than 1460, is refused; there is no direct form without the length.
+     */
+    private void publishWithLength(SimClient c, PendingData pending, String args) {
+        Matcher m = LENGTH_FORM.matcher(args);
+        if (!m.matches()) {
+            respond(mqttError());
+            return;
+        }
+        byte[] message = m.group(2).getBytes(StandardCharsets.UTF_8);
+        int length = Integer.parseInt(m.group(1));
+        if (length != message.length || length > LENGTH_DATA_LIMIT) {
+            respond(mqttError());
+            return;
+        }
+        ok();
+        publish(c, pending, message);
+    }
+
     private void publishData(PendingData pending, byte[] payload) {
         SimClient c = clients[pending.id()];
-        if (payload.length > DATA_LIMIT) {
+        if (lengthDialect() && payload.length > LENGTH_DATA_LIMIT) {
+            // "The data that exceeds 1460 bytes will be omitted" (BC660K MQTT AN §6.1): sent cut, not refused.
+            payload = Arrays.copyOf(payload, LENGTH_DATA_LIMIT);
+        } else if (!lengthDialect() && payload.length > DATA_LIMIT) {
             respond(mqttError());
             return;
         }
@@ -1010,11 +1077,12 @@ public final class Bc26Simulator implements AutoCloseable {
                 }
                 Runnable deliver = () -> {
                     ByteArrayOutputStream record = new ByteArrayOutputStream();
-                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + packetId + ",\"" + topic + "\",\"")
-                            .getBytes(StandardCharsets.UTF_8));
-                    record.writeBytes(client.receiveHex
+                    byte[] printed = client.receiveHex
                             ? HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII)
-                            : payload);
+                            : payload;
+                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + packetId + ",\"" + topic + "\","
+                            + (client.showLength ? printed.length + "," : "") + "\"").getBytes(StandardCharsets.UTF_8));
+                    record.writeBytes(printed);
                     record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.send(record.toByteArray());
                 };
@@ -1195,7 +1263,8 @@ public final class Bc26Simulator implements AutoCloseable {
             c.state = SimClient.State.CLOSED;
             c.stale = false;
         }
-        out.send(BANNER);
+        // BC660K prints RDY (then +CFUN: 1) where BC26 prints its boot ROM lines [QF-660].
+        out.send(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n" : BANNER);
         powerOn();
     }
 
@@ -1223,8 +1292,10 @@ public final class Bc26Simulator implements AutoCloseable {
         long count = 0;
         long bytes = 0;
         boolean hex;
+        boolean length;
         synchronized (this) {
             hex = clients[id].receiveHex;
+            length = clients[id].showLength;
         }
         while (System.nanoTime() < end) {
             if (out.pending() > 8) {
@@ -1236,7 +1307,8 @@ public final class Bc26Simulator implements AutoCloseable {
             // As the modem prints it in the client's receive format: hex doubles the payload's bytes on the line.
             String printed = hex ? HexFormat.of().withUpperCase().formatHex(record.getBytes(StandardCharsets.UTF_8))
                     : record;
-            String line = "\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\",\"" + printed + "\"\r\n";
+            String line = "\r\n+QMTRECV: " + id + "," + (count % 65535 + 1) + ",\"" + topic + "\","
+                    + (length ? printed.getBytes(StandardCharsets.UTF_8).length + "," : "") + "\"" + printed + "\"\r\n";
             bytes += line.getBytes(StandardCharsets.UTF_8).length;
             out.send(line);
         }
@@ -1407,10 +1479,15 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         try {
             int id = p.integer(index);
-            return id >= 0 && id < clients.length ? clients[id] : null;
+            return id >= 0 && id < (lengthDialect() ? 5 : clients.length) ? clients[id] : null;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether the BC660K-GL / BC260Y dialect is simulated. */
+    private boolean lengthDialect() {
+        return options.model != Model.BC26;
     }
 
     private boolean registered() {

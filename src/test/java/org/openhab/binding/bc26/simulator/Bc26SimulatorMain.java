@@ -55,6 +55,7 @@ public final class Bc26SimulatorMain {
                 case "--sleep-mode" -> options.sleepMode = Integer.parseInt(value);
                 case "--registration-ms" -> options.registrationDelay = Duration.ofMillis(Long.parseLong(value));
                 case "--profile" -> options.profile = Bc26Simulator.Profile.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--model" -> options.model = Bc26Simulator.Model.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--rate-persisted" -> {
                     options.ratePersisted = true;
                     // A flag: no value follows.
@@ -69,7 +70,7 @@ public final class Bc26SimulatorMain {
         }
         if ((tcp == null) == (pty == null)) {
             System.err.println("Usage: Bc26SimulatorMain (--tcp PORT | --pty PATH) [--time-scale X] [--baud B] "
-                    + "[--rate-persisted] [--sleep-mode N] [--registration-ms N] [--profile strict|lenient]");
+                    + "[--rate-persisted] [--sleep-mode N] [--registration-ms N] [--profile strict|lenient] [--model bc26|bc660k|bc260y]");
             System.exit(2);
         }
         SimTransport transport = tcp != null ? SimTransport.onTcp(options, tcp)

@@ -52,6 +52,8 @@ final class SimClient {
     boolean sendHex;
     boolean receiveHex;
     boolean echoData;
+    /** BC660K/BC260Y {@code AT+QMTCFG="showrecvlen"}: +QMTRECV shows the payload's length. */
+    boolean showLength;
     /** Opened by an earlier host run: the modem says "occupied" until it is closed. */
     boolean stale;
     /** The broker connection opened by AT+QMTOPEN, until it ends. */
