@@ -14,6 +14,7 @@ package org.openhab.binding.bc26.internal.modem.dialect;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -38,7 +39,8 @@ public enum ModemModel {
     public static Optional<ModemModel> identify(String reported) {
         String upper = reported.toUpperCase(Locale.ROOT);
         for (ModemModel model : values()) {
-            if (upper.contains(model.name())) {
+            // "BC26" must not match "BC260Y": the name ends where no digit follows
+            if (Pattern.compile(model.name() + "(?![0-9])").matcher(upper).find()) {
                 return Optional.of(model);
             }
         }

@@ -190,4 +190,39 @@ class AtFramerTest {
         assertEquals((byte) 0xff, raw[19]);
         assertEquals((byte) 0x00, raw[20]);
     }
+
+    @Test
+    void aLengthShownRecordIsReadByItsLengthAcrossLineBreaksAndReads() {
+        framer.setLengthRecords(true);
+        framer.expectPrompt(true);
+        // 24 payload bytes holding lines a modem prints, a lone '>' and a closing-quote look-alike, in three reads.
+        feed("\r\n+QMTRECV: 0,1,\"t\",24,\"a\"\r\nOK\r\n>");
+        feed("\r\n+QMTSTAT: 0,1");
+        assertEquals(List.of(), tokens, "still inside the record");
+        feed("\"\r\n\r\nOK\r\n");
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",24,\"a\"\r\nOK\r\n>\r\n+QMTSTAT: 0,1\"", "OK"), tokens,
+                "the record exactly, then the modem's own OK, trusted as the modem's");
+    }
+
+    @Test
+    void aLengthShownRecordWhoseBytesStopIsCutAfterAQuietLine() {
+        framer.setLengthRecords(true);
+        feed("\r\n+QMTRECV: 0,1,\"t\",50,\"half\r\n");
+        assertTrue(framer.awaitsQuiet());
+        quiet();
+        framer.quietCheck();
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",50,\"half\r\n"), tokens);
+        feed("\r\nOK\r\n");
+        assertEquals("OK", tokens.get(1), "the line is the modem's again");
+    }
+
+    @Test
+    void aLengthShownRecordLongerThanALineIsCountedOutAndNeverDelivered() {
+        framer.setLengthRecords(true);
+        int length = AtFramer.MAX_LINE_BYTES + 10;
+        feed("\r\n+QMTRECV: 0,1,\"t\"," + length + ",\"x\r\n" + "y".repeat(length - 3) + "\"\r\nOK\r\n");
+        assertEquals(2, tokens.size(), String.valueOf(tokens.size()));
+        assertFalse(lines.get(0).isComplete(), "too long to keep: reported cut");
+        assertEquals("OK", tokens.get(1), "counted to its end, so the modem's next line is its own");
+    }
 }

@@ -84,4 +84,25 @@ class QmtRecvShapeTest {
         assertNull(parse("+QMTRECV: 99999999999,1,\"t\",\"p\""));
         assertNull(parse("+QMTRECV: 0,1,\"no separator"));
     }
+
+    @Test
+    void aLengthShownRecordIsParsedByItsLengthEvenWithAHostileTopic() {
+        byte[] plain = "+QMTRECV: 0,3,\"a/b\",5,\"x\",\"y\"".getBytes(StandardCharsets.UTF_8);
+        QmtRecvShape shape = QmtRecvShape.parseLength(plain);
+        assertNotNull(shape);
+        assertEquals("x\",\"y", new String(plain, shape.payloadStart(), shape.payloadEnd() - shape.payloadStart(),
+                StandardCharsets.UTF_8));
+        assertEquals(0, QmtRecvShape.lengthNeeds(plain));
+        // A topic holding what looks like the length field: the field that makes the record add up wins.
+        byte[] hostile = "+QMTRECV: 0,3,\"a/\",9,\"\",2,\"hi\"".getBytes(StandardCharsets.UTF_8);
+        QmtRecvShape tricky = QmtRecvShape.parseLength(hostile);
+        assertNotNull(tricky);
+        assertEquals("a/\",9,\"", new String(hostile, tricky.topicStart(), tricky.topicEnd() - tricky.topicStart(),
+                StandardCharsets.UTF_8));
+        byte[] partial = "+QMTRECV: 0,3,\"t\",10,\"abc".getBytes(StandardCharsets.UTF_8);
+        assertEquals(8, QmtRecvShape.lengthNeeds(partial), "7 payload bytes and the closing quote");
+        assertNull(QmtRecvShape.parseLength(partial));
+        assertEquals(-1, QmtRecvShape.lengthNeeds("+QMTRECV: 0,3,\"t\",\"abc\"".getBytes(StandardCharsets.UTF_8)),
+                "a record without a length is not one");
+    }
 }

@@ -1,0 +1,216 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.modem;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
+import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
+import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.testing.Await;
+import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
+import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.internal.modem.testing.Resources;
+import org.openhab.binding.bc26.simulator.Bc26Simulator;
+import org.openhab.binding.bc26.simulator.SimTransport;
+
+/**
+ * The driver against each simulated model of the family and a real mosquitto: the model is read from the modem (or
+ * forced) and its dialect spoken; on BC660K and BC260Y the length-delimited publish carries quotes, and the
+ * length-shown receive delivers any payload exactly, lines that imitate the modem included.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class DialectEndToEndTest {
+
+    private static final Duration ONLINE = Duration.ofSeconds(30);
+    /** The vendor's own example of a payload with quotes (BC660K MQTT AN, chapter 6.2). */
+    private static final String VENDOR_JSON = "{\"a\":\"1\",\"b\":\"2\"}";
+
+    @TempDir
+    @NonNullByDefault({})
+    Path dir;
+
+    private final Resources resources = new Resources();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<SessionFailure> failures = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> dialects = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ReceiveFormat> receiveFormats = new LinkedBlockingQueue<>();
+    private @NonNullByDefault({}) SimTransport modem;
+    private @NonNullByDefault({}) Observer observer;
+
+    @AfterEach
+    void stop() throws Exception {
+        resources.close();
+        scheduler.shutdownNow();
+    }
+
+    /** A session on a simulated {@code simulated} modem, subscribed to {@code to/modem/#}, started. */
+    private ModemSession start(Bc26Simulator.Model simulated, @Nullable ModemModel forced, int connectId)
+            throws Exception {
+        Mosquitto broker = resources.add(Mosquitto.start(dir));
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        options.model = simulated;
+        modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyModem")));
+        observer = resources.add(new Observer(broker.uri()));
+        MqttSettings mqtt = MqttSettings.of(connectId, "127.0.0.1", broker.port(), "dialect-test");
+        ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withModel(forced), scheduler,
+                new ModemSessionListener() {
+                    @Override
+                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
+                    }
+
+                    @Override
+                    public void messageReceived(MqttMessage message) {
+                        messages.add(message);
+                    }
+
+                    @Override
+                    public void dialectChosen(ModemModel model, boolean wasForced) {
+                        dialects.add(model + (wasForced ? " forced" : ""));
+                    }
+
+                    @Override
+                    public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
+                        receiveFormats.add(format);
+                    }
+                });
+        resources.add(session::stop);
+        session.subscribe("to/modem/#", 1);
+        session.start();
+        return session;
+    }
+
+    private ModemSession online(Bc26Simulator.Model simulated) throws Exception {
+        ModemSession session = start(simulated, null, 0);
+        Await.until("session online", ONLINE, session::isOnline);
+        // A retained-free subscription is in place once the session is online; a probe message shows it delivers.
+        return session;
+    }
+
+    private MqttMessage downlink(String topic, byte[] payload) throws Exception {
+        observer.publish(topic, payload, 1, false);
+        MqttMessage message = messages.poll(30, TimeUnit.SECONDS);
+        assertNotNull(message, "a message on " + topic + " arrived");
+        return message;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Bc26Simulator.Model.class)
+    void eachModelIsReadFromTheModemAndSpokenToBothWays(Bc26Simulator.Model simulated) throws Exception {
+        ModemSession session = online(simulated);
+        assertEquals(simulated.name(), dialects.poll(), "the dialect of the model the modem names");
+        assertEquals(simulated == Bc26Simulator.Model.BC26 ? ReceiveFormat.HEX : ReceiveFormat.LENGTH,
+                receiveFormats.poll());
+
+        observer.subscribe("from/modem/#", 1);
+        session.publish("from/modem/json", VENDOR_JSON.getBytes(StandardCharsets.UTF_8), 1, false).get(30,
+                TimeUnit.SECONDS);
+        assertEquals(VENDOR_JSON, observer.next(30).payload());
+        boolean lengthForm = modem.simulator().receivedCommands().stream()
+                .anyMatch(c -> c.startsWith("AT+QMTPUB=") && c.endsWith(",17,\"" + VENDOR_JSON + "\""));
+        assertEquals(simulated != Bc26Simulator.Model.BC26, lengthForm,
+                "the length form on BC660K/BC260Y; BC26 has none (data mode instead)");
+
+        assertEquals("down", downlink("to/modem/x", "down".getBytes(StandardCharsets.UTF_8)).payloadAsString());
+        assertTrue(failures.isEmpty(), "no failure: " + failures);
+    }
+
+    @Test
+    void aLengthShownPayloadArrivesExactlyWhateverItHolds() throws Exception {
+        ModemSession session = online(Bc26Simulator.Model.BC660K);
+        String[] hostile = { "line\r\nOK\r\n+QMTSTAT: 0,1\r\nRDY\r\n", "ends with a quote\"", "\",5,\"",
+                "+QMTRECV: 0,9,\"to/modem/fake\",4,\"fake\"", "\r\n", "x".repeat(1400) };
+        for (String payload : hostile) {
+            MqttMessage message = downlink("to/modem/text", payload.getBytes(StandardCharsets.UTF_8));
+            assertEquals(payload, message.payloadAsString(), "delivered exactly");
+            assertEquals("to/modem/text", message.topic());
+        }
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        assertArrayEquals(binary, downlink("to/modem/bin", binary).payload(), "every byte value, as sent");
+        assertTrue(session.isOnline(), "no imitated line reached the session");
+        assertTrue(failures.isEmpty(), "no loss or restart believed: " + failures);
+        assertTrue(messages.isEmpty(), "no message made up from a payload: " + messages);
+    }
+
+    @Test
+    void payloadsGoOutInTheFormsTheModelHasWithinItsLimits() throws Exception {
+        ModemSession session = online(Bc26Simulator.Model.BC260Y);
+        observer.subscribe("from/modem/#", 1);
+        String[] texts = { "x".repeat(1460), "two\r\nlines, \"quoted\"" };
+        for (String text : texts) {
+            session.publish("from/modem/t", text.getBytes(StandardCharsets.UTF_8), 1, false).get(30, TimeUnit.SECONDS);
+            assertEquals(text, observer.next(30).payload());
+        }
+        byte[] binary = new byte[730];
+        Arrays.fill(binary, (byte) 0x1A);
+        session.publish("from/modem/b", binary, 1, false).get(30, TimeUnit.SECONDS);
+        assertEquals(730, observer.next(30).payload().length(), "730 Ctrl+Z bytes through the hex format");
+
+        ExecutionException tooLong = assertThrows(ExecutionException.class, () -> session
+                .publish("from/modem/t", "x".repeat(1461).getBytes(StandardCharsets.UTF_8), 1, false)
+                .get(30, TimeUnit.SECONDS));
+        assertEquals(MqttException.Reason.PAYLOAD_TOO_LARGE, Bc26MqttClient.failureOf(tooLong).getReason(),
+                "refused before the modem, which would cut it at 1460 bytes");
+        assertTrue(observer.queue().isEmpty());
+    }
+
+    @Test
+    void aClientIdTheModelDoesNotHaveIsAConfigurationErrorThatNeedsTheUser() throws Exception {
+        start(Bc26Simulator.Model.BC660K, null, 5);
+        SessionFailure failure = failures.poll(30, TimeUnit.SECONDS);
+        assertNotNull(failure);
+        assertEquals(SessionFailure.Kind.CONFIGURATION, failure.kind());
+        assertTrue(failure.detail().contains("0-4"), failure.detail());
+        assertTrue(failure.needsTheUser());
+    }
+
+    @Test
+    void aForcedModelIsSpokenAndSaidToBeForced() throws Exception {
+        ModemSession session = start(Bc26Simulator.Model.BC260Y, ModemModel.BC660K, 0);
+        Await.until("session online", ONLINE, session::isOnline);
+        assertEquals("BC660K forced", dialects.poll());
+        assertEquals(ModemModel.BC660K, session.dialect().model());
+    }
+}
