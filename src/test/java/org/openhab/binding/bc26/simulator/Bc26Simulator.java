@@ -109,7 +109,13 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     /**
-     * The modems the simulator speaks as. BC660K-GL and BC260Y share one MQTT dialect (BC660K-GL&BC950K-GL MQTT
+     * The modems the simulator speaks as. BG95, BG96 and BG77 share another (BG95&BG77&BG600L series and BG96 MQTT
+     * application notes): client ids 0-5, {@code RDY} and {@code APP RDY} at boot, the exact-length publish
+     * {@code AT+QMTPUB=<id>,<mid>,<qos>,<retain>,"<topic>",<len>} then {@code >} and exactly {@code len} bytes, and
+     * {@code AT+QMTCFG="recv/mode",<id>,1[,1]}: a received message is kept in one of five places, announced as
+     * {@code +QMTRECV: <id>,<recv_id>}, printed only when read with {@code AT+QMTRECV=<id>,<recv_id>}; with all five
+     * taken, a new message is lost (the hardest reading: the notes do not say it waits). BC660K-GL and BC260Y share one
+     * MQTT dialect (BC660K-GL&BC950K-GL MQTT
      * application note V1.2, and its chapter 6 examples in {@code transcripts/bc660k-quectel-mqttan-1.txt}): client ids
      * 0-4, {@code RDY} at boot, the length-delimited publish {@code AT+QMTPUB=<id>,<mid>,<qos>,<retain>,"<topic>",
      * <len>,"<msg>"} instead of BC26's direct form, data mode up to 1460 bytes (more is "omitted"), and
@@ -118,7 +124,10 @@ public final class Bc26Simulator implements AutoCloseable {
     public enum Model {
         BC26("Quectel_Ltd\r\nQuectel_BC26", "BC26NBR01A01"),
         BC660K("Quectel\r\nBC660K-GL", "BC660KGLAAR01A04"),
-        BC260Y("Quectel\r\nBC260Y-CN", "BC260YCNAAR02A03");
+        BC260Y("Quectel\r\nBC260Y-CN", "BC260YCNAAR02A03"),
+        BG95("Quectel\r\nBG95-M3", "BG95M3LAR02A03"),
+        BG96("Quectel\r\nBG96", "BG96MAR02A07M1G"),
+        BG77("Quectel\r\nBG77", "BG77LAR02A04");
 
         final String ati;
         final String revision;
@@ -156,6 +165,8 @@ public final class Bc26Simulator implements AutoCloseable {
 
     private final Options options;
     private final SimOutput out;
+    private long storeOverflows;
+    private long messagesFromBroker;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "bc26-sim-timer");
         t.setDaemon(true);
@@ -229,7 +240,8 @@ public final class Bc26Simulator implements AutoCloseable {
     private long refusedWhileBusy;
 
     /** A publish waiting for its data after the {@code >} prompt. */
-    private record PendingData(int id, int messageId, int qos, boolean retain, String topic) {
+    /** A publish waiting for its data after the prompt; {@code length} -1 ends with Ctrl+Z, else after that many bytes. */
+    private record PendingData(int id, int messageId, int qos, boolean retain, String topic, int length) {
     }
 
     public Bc26Simulator(Options options, Consumer<byte[]> sink) {
@@ -303,7 +315,16 @@ public final class Bc26Simulator implements AutoCloseable {
                 if (promptHeld) {
                     dataBeforePrompt++;
                 }
-                if (b == 0x1A) {
+                if (pending.length() >= 0) {
+                    // Exact length: every byte is data, Ctrl+Z and ESC included, until the announced count.
+                    data.write(b);
+                    if (data.size() == pending.length()) {
+                        pendingData = null;
+                        byte[] payload = data.toByteArray();
+                        data.reset();
+                        publishData(pending, payload);
+                    }
+                } else if (b == 0x1A) {
                     pendingData = null;
                     byte[] payload = data.toByteArray();
                     data.reset();
@@ -502,6 +523,15 @@ public final class Bc26Simulator implements AutoCloseable {
             case "+QMTSUB" -> qmtsub(SimParams.parse(args));
             case "+QMTUNS" -> qmtuns(SimParams.parse(args));
             case "+QMTPUB" -> qmtpub(args);
+            case "+QMTRECV" -> {
+                if (!bufferedDialect()) {
+                    respond(mqttError());
+                } else if (read) {
+                    qmtrecvRead();
+                } else {
+                    qmtrecvTake(SimParams.parse(args));
+                }
+            }
             default -> respond(cmeOrError(4));
         }
     }
@@ -637,6 +667,14 @@ public final class Bc26Simulator implements AutoCloseable {
                 c.receiveHex = p.integer(3) == 1;
             }
             case "echomode" -> c.echoData = p.integer(2) == 1;
+            case "recv/mode" -> {
+                if (!bufferedDialect()) {
+                    respond(mqttError());
+                    return;
+                }
+                c.bufferedReceive = p.integer(2) == 1;
+                c.showLength = p.size() > 3 && p.integer(3) == 1;
+            }
             case "showrecvlen" -> {
                 if (!lengthDialect()) {
                     respond(mqttError());
@@ -898,7 +936,11 @@ public final class Bc26Simulator implements AutoCloseable {
         if (refusedWhileBusy(c)) {
             return;
         }
-        PendingData pending = new PendingData(c.id, messageId, qos, retain, topic);
+        if (bufferedDialect()) {
+            publishExact(c, messageId, qos, retain, topic, p);
+            return;
+        }
+        PendingData pending = new PendingData(c.id, messageId, qos, retain, topic, -1);
         if (p.size() == 5) {
             pendingData = pending;
             data.reset();
@@ -922,6 +964,27 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         ok();
         publish(c, pending, message);
+    }
+
+    /**
+     * BG95/BG96/BG77: {@code ...,"<topic>",<len>}, then {@code >} and exactly {@code len} bytes (1-1024 here); the
+     * Ctrl+Z form and a quoted message are refused.
+     */
+    private void publishExact(SimClient c, int messageId, int qos, boolean retain, String topic, SimParams p) {
+        int length;
+        try {
+            length = p.size() == 6 && !p.isQuoted(5) ? p.integer(5) : -1;
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (length < 1 || length > DATA_LIMIT) {
+            respond(mqttError());
+            return;
+        }
+        pendingData = new PendingData(c.id, messageId, qos, retain, topic, length);
+        data.reset();
+        promptHeld = heldAnswers != null;
+        respond("\r\n> ");
     }
 
     /**
@@ -1075,17 +1138,12 @@ public final class Bc26Simulator implements AutoCloseable {
                 if (!current(connection)) {
                     return;
                 }
-                Runnable deliver = () -> {
-                    ByteArrayOutputStream record = new ByteArrayOutputStream();
-                    byte[] printed = client.receiveHex
-                            ? HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII)
-                            : payload;
-                    record.writeBytes(("\r\n+QMTRECV: " + client.id + "," + packetId + ",\"" + topic + "\","
-                            + (client.showLength ? printed.length + "," : "") + "\"").getBytes(StandardCharsets.UTF_8));
-                    record.writeBytes(printed);
-                    record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.send(record.toByteArray());
-                };
+                messagesFromBroker++;
+                if (client.bufferedReceive) {
+                    keep(client, packetId, topic, payload);
+                    return;
+                }
+                Runnable deliver = () -> out.send(record(client, packetId, topic, payload));
                 if (client.packetsInFlight > 0 && options.profile == Profile.LENIENT) {
                     client.heldDeliveries.add(deliver);
                 } else if (asleep || shouldBeAsleep()) {
@@ -1252,6 +1310,7 @@ public final class Bc26Simulator implements AutoCloseable {
             closeLink(c);
             c.state = SimClient.State.CLOSED;
             c.stale = false;
+            Arrays.fill(c.slots, null);
         }
     }
 
@@ -1262,9 +1321,11 @@ public final class Bc26Simulator implements AutoCloseable {
             closeLink(c);
             c.state = SimClient.State.CLOSED;
             c.stale = false;
+            Arrays.fill(c.slots, null);
         }
         // BC660K prints RDY (then +CFUN: 1) where BC26 prints its boot ROM lines [QF-660].
-        out.send(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n" : BANNER);
+        out.send(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n"
+                : bufferedDialect() ? "\r\nRDY\r\n\r\nAPP RDY\r\n" : BANNER);
         powerOn();
     }
 
@@ -1485,9 +1546,93 @@ public final class Bc26Simulator implements AutoCloseable {
         }
     }
 
+    /** BG95/BG96: keeps a received message in a free place and announces it; with none free it is lost. */
+    private void keep(SimClient c, int packetId, String topic, byte[] payload) {
+        for (int slot = 0; slot < c.slots.length; slot++) {
+            if (c.slots[slot] == null) {
+                c.slots[slot] = record(c, packetId, topic, payload);
+                urc("+QMTRECV: " + c.id + "," + slot);
+                return;
+            }
+        }
+        storeOverflows++;
+    }
+
+    /** A +QMTRECV record as the client prints it: its receive format, the length if shown. */
+    private static byte[] record(SimClient c, int packetId, String topic, byte[] payload) {
+        byte[] printed = c.receiveHex
+                ? HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII)
+                : payload;
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
+        record.writeBytes(("\r\n+QMTRECV: " + c.id + "," + packetId + ",\"" + topic + "\","
+                + (c.showLength ? printed.length + "," : "") + "\"").getBytes(StandardCharsets.UTF_8));
+        record.writeBytes(printed);
+        record.writeBytes("\"\r\n".getBytes(StandardCharsets.US_ASCII));
+        return record.toByteArray();
+    }
+
+    /** AT+QMTRECV?: for each open client, which of its five places hold a message. */
+    private void qmtrecvRead() {
+        StringBuilder answer = new StringBuilder();
+        for (SimClient c : clients) {
+            if (c.isOpen()) {
+                answer.append("\r\n+QMTRECV: ").append(c.id);
+                for (byte[] slot : c.slots) {
+                    answer.append(',').append(slot == null ? 0 : 1);
+                }
+                answer.append("\r\n");
+            }
+        }
+        respond(answer.append("\r\nOK\r\n").toString());
+    }
+
+    /** AT+QMTRECV=id,recv_id: prints the kept message (then frees its place), then OK; nothing kept: OK alone. */
+    private void qmtrecvTake(SimParams p) {
+        SimClient c = clientOf(p, 0);
+        int slot = p.size() > 1 ? p.integer(1) : -1;
+        if (c == null || slot < 0 || slot >= c.slots.length) {
+            respond(mqttError());
+            return;
+        }
+        byte[] kept = c.slots[slot];
+        c.slots[slot] = null;
+        if (kept != null) {
+            out.send(kept);
+        }
+        ok();
+    }
+
+    /**
+     * The host stops reading the UART (a busy or paused openHAB) or resumes: with a line rate set, what the modem
+     * prints meanwhile fills the host's buffer and the rest is lost, as on a real serial port without flow control.
+     */
+    public void stallHost(boolean stalled) {
+        out.stallHost(stalled);
+    }
+
+    /** Whether the UART transmitter has sent everything the modem printed so far. */
+    public boolean uartIdle() {
+        return out.idle();
+    }
+
+    /** Messages the broker delivered to the modem's clients, printed or kept. */
+    public synchronized long messagesFromBroker() {
+        return messagesFromBroker;
+    }
+
+    /** Messages lost because all five places were taken (BG95/BG96). */
+    public synchronized long storeOverflows() {
+        return storeOverflows;
+    }
+
     /** Whether the BC660K-GL / BC260Y dialect is simulated. */
     private boolean lengthDialect() {
-        return options.model != Model.BC26;
+        return options.model == Model.BC660K || options.model == Model.BC260Y;
+    }
+
+    /** Whether the BG95 / BG96 / BG77 dialect is simulated. */
+    private boolean bufferedDialect() {
+        return options.model == Model.BG95 || options.model == Model.BG96 || options.model == Model.BG77;
     }
 
     private boolean registered() {

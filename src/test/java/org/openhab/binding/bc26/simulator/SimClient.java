@@ -54,6 +54,10 @@ final class SimClient {
     boolean echoData;
     /** BC660K/BC260Y {@code AT+QMTCFG="showrecvlen"}: +QMTRECV shows the payload's length. */
     boolean showLength;
+    /** BG95/BG96 {@code AT+QMTCFG="recv/mode",<id>,1}: messages are kept in {@link #slots} until read. */
+    boolean bufferedReceive;
+    /** BG95/BG96: the five places a kept message waits in ({@code <recv_id>} 0-4); null when free. */
+    final byte[] @Nullable [] slots = new byte[5][];
     /** Opened by an earlier host run: the modem says "occupied" until it is closed. */
     boolean stale;
     /** The broker connection opened by AT+QMTOPEN, until it ends. */

@@ -55,6 +55,11 @@ final class SimOutput implements AutoCloseable {
     private volatile Consumer<byte[]> sink;
     private volatile int baudRate;
     private volatile boolean running = true;
+    /** A host that stopped reading for a while: what the line carries stays in (or overflows) its buffer. */
+    private volatile boolean hostStalled;
+    /** Bytes handed to {@link #send} and bytes the line has carried: equal when the transmitter is idle. */
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytesCarried = new java.util.concurrent.atomic.AtomicLong();
 
     SimOutput(Consumer<byte[]> sink, int baudRate, int hostBufferBytes) {
         this.sink = sink;
@@ -82,6 +87,7 @@ final class SimOutput implements AutoCloseable {
 
     void send(byte[] bytes) {
         if (bytes.length > 0) {
+            bytesSent.addAndGet(bytes.length);
             synchronized (hostBuffer) {
                 queue.add(new Chunk(bytes, 0, records++));
             }
@@ -122,6 +128,7 @@ final class SimOutput implements AutoCloseable {
             if (rate <= 0) {
                 waitForHostBuffer();
                 sink.accept(bytes);
+                bytesCarried.addAndGet(bytes.length);
                 continue;
             }
             // Write in chunks of up to 64 bytes, each when the line would have finished sending it.
@@ -135,6 +142,7 @@ final class SimOutput implements AutoCloseable {
                 }
                 nextFree += n * 10L * 1_000_000_000L / rate;
                 onTheLine(chunk, next.record());
+                bytesCarried.addAndGet(n);
                 long wait = nextFree - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -181,7 +189,7 @@ final class SimOutput implements AutoCloseable {
         while (running) {
             byte[] next;
             synchronized (hostBuffer) {
-                while (running && hostBuffer.isEmpty()) {
+                while (running && (hostBuffer.isEmpty() || hostStalled)) {
                     try {
                         hostBuffer.wait(100);
                     } catch (InterruptedException e) {
@@ -200,6 +208,19 @@ final class SimOutput implements AutoCloseable {
                 buffered -= next.length;
                 hostBuffer.notifyAll();
             }
+        }
+    }
+
+    /** Whether everything sent so far has gone over the line (to the host's buffer, or lost). */
+    boolean idle() {
+        return bytesCarried.get() == bytesSent.get();
+    }
+
+    /** The host stops (true) or resumes (false) reading; meant for paced output, which does not wait for the host. */
+    void stallHost(boolean stalled) {
+        synchronized (hostBuffer) {
+            hostStalled = stalled;
+            hostBuffer.notifyAll();
         }
     }
 

@@ -87,7 +87,7 @@ public final class Bc26CommandLine {
             What retrying cannot fix (a host that does not resolve, a refused CONNACK, a bad port name, a SIM PIN)
             ends the command at once with exit 1; other failures are retried with back-off until the time is up.
             Common options: --baud B (default 115200), --connect-id 0-5 (0-4 on BC660K/BC260Y),
-            --model auto|BC26|BC660K|BC260Y (default auto: read from the modem), --verbose (driver logs on stderr).
+            --model auto|BC26|BC660K|BC260Y|BG95|BG96|BG77 (default auto: read from the modem), --verbose (driver logs on stderr).
             """;
 
     private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id", "model");

@@ -48,7 +48,7 @@ public class Bc26ModemConfiguration {
     public boolean cleanSession = true;
     /** "3.1" or "3.1.1". */
     public String mqttVersion = "3.1.1";
-    /** The modem's model: "auto" (read from the modem), or BC26, BC660K, BC260Y to force one. */
+    /** The modem's model: "auto" (read from the modem), or BC26, BC660K, BC260Y, BG95, BG96, BG77 to force one. */
     public String modemModel = "auto";
     /** "hex" (one line per message, no payload can imitate the modem) or "text" (the modem's own default). */
     public String receiveFormat = "hex";

@@ -90,6 +90,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable Bc26Modem modem;
     private @Nullable Bc26MqttClient client;
     private @Nullable ScheduledFuture<?> job;
+    /** On a modem that keeps received messages: the regular look for ones whose announcement was missed. */
+    private @Nullable ScheduledFuture<?> storedMessagesPoll;
     /** One bring-up at a time, even when a recovery is scheduled while the previous attempt is finishing. */
     private final java.util.concurrent.locks.ReentrantLock bringUpLock = new java.util.concurrent.locks.ReentrantLock();
     /** A bring-up is scheduled and has not started yet. */
@@ -109,6 +111,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     /** Sessions in a row that ended before {@link #STABLE_SESSION}: each waits longer before the next attempt. */
     private int quickLosses;
     private boolean modemConfigured;
+    /**
+     * How often a modem that keeps received messages (BG95/BG96) is asked for ones the host did not hear announced:
+     * short enough that a stalled host catches up within seconds, long enough that an idle line stays idle.
+     */
+    private static final Duration STORED_MESSAGES_POLL = Duration.ofSeconds(10);
     /** What differs per model; set from the modem's identity at every bring-up. */
     private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
@@ -175,6 +182,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             ScheduledFuture<?> job = this.job;
             if (job != null) {
                 job.cancel(false);
+            }
+            ScheduledFuture<?> poll = storedMessagesPoll;
+            if (poll != null) {
+                poll.cancel(false);
             }
             client = this.client;
             engine = this.engine;
@@ -332,6 +343,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 failuresSinceReboot = 0;
                 online = true;
                 onlineSince = System.nanoTime();
+                if (dialect.buffersReceivedMessages() && storedMessagesPoll == null) {
+                    storedMessagesPoll = scheduler.scheduleWithFixedDelay(this::pollStoredMessages,
+                            STORED_MESSAGES_POLL.toMillis(), STORED_MESSAGES_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
             reportOnlineState(null);
         } catch (SessionException e) {
@@ -538,6 +553,17 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
         }
         listener.dialectChosen(model, forced != null);
+    }
+
+    /** While online, on the session's thread: reads what the modem kept and did not announce (or was not heard). */
+    private void pollStoredMessages() {
+        Bc26MqttClient current;
+        synchronized (lock) {
+            current = online && !stopped ? client : null;
+        }
+        if (current != null) {
+            current.pollStoredMessages();
+        }
     }
 
     /** The dialect spoken to the modem: BC26's until the modem was identified. */

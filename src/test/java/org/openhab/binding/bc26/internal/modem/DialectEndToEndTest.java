@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -81,10 +84,17 @@ class DialectEndToEndTest {
     /** A session on a simulated {@code simulated} modem, subscribed to {@code to/modem/#}, started. */
     private ModemSession start(Bc26Simulator.Model simulated, @Nullable ModemModel forced, int connectId)
             throws Exception {
+        return start(simulated, forced, connectId, options -> {
+        });
+    }
+
+    private ModemSession start(Bc26Simulator.Model simulated, @Nullable ModemModel forced, int connectId,
+            Consumer<Bc26Simulator.Options> tune) throws Exception {
         Mosquitto broker = resources.add(Mosquitto.start(dir));
         Bc26Simulator.Options options = new Bc26Simulator.Options();
         options.timeScale = 0.02;
         options.model = simulated;
+        tune.accept(options);
         modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyModem")));
         observer = resources.add(new Observer(broker.uri()));
         MqttSettings mqtt = MqttSettings.of(connectId, "127.0.0.1", broker.port(), "dialect-test");
@@ -138,17 +148,24 @@ class DialectEndToEndTest {
     void eachModelIsReadFromTheModemAndSpokenToBothWays(Bc26Simulator.Model simulated) throws Exception {
         ModemSession session = online(simulated);
         assertEquals(simulated.name(), dialects.poll(), "the dialect of the model the modem names");
-        assertEquals(simulated == Bc26Simulator.Model.BC26 ? ReceiveFormat.HEX : ReceiveFormat.LENGTH,
-                receiveFormats.poll());
+        assertEquals(switch (simulated) {
+            case BC26 -> ReceiveFormat.HEX;
+            case BC660K, BC260Y -> ReceiveFormat.LENGTH;
+            case BG95, BG96, BG77 -> ReceiveFormat.BUFFERED;
+        }, receiveFormats.poll());
 
         observer.subscribe("from/modem/#", 1);
         session.publish("from/modem/json", VENDOR_JSON.getBytes(StandardCharsets.UTF_8), 1, false).get(30,
                 TimeUnit.SECONDS);
         assertEquals(VENDOR_JSON, observer.next(30).payload());
-        boolean lengthForm = modem.simulator().receivedCommands().stream()
-                .anyMatch(c -> c.startsWith("AT+QMTPUB=") && c.endsWith(",17,\"" + VENDOR_JSON + "\""));
-        assertEquals(simulated != Bc26Simulator.Model.BC26, lengthForm,
-                "the length form on BC660K/BC260Y; BC26 has none (data mode instead)");
+        String form = switch (simulated) {
+            case BC26 -> "\"from/modem/json\"";
+            case BC660K, BC260Y -> "\"from/modem/json\",17,\"" + VENDOR_JSON + "\"";
+            case BG95, BG96, BG77 -> "\"from/modem/json\",17";
+        };
+        assertTrue(modem.simulator().receivedCommands().stream()
+                .anyMatch(c -> c.startsWith("AT+QMTPUB=") && c.endsWith(form)),
+                "BC26 in data mode, BC660K/BC260Y in the length form, BG9x with the exact length: " + form);
 
         assertEquals("down", downlink("to/modem/x", "down".getBytes(StandardCharsets.UTF_8)).payloadAsString());
         assertTrue(failures.isEmpty(), "no failure: " + failures);
@@ -172,6 +189,72 @@ class DialectEndToEndTest {
         assertTrue(session.isOnline(), "no imitated line reached the session");
         assertTrue(failures.isEmpty(), "no loss or restart believed: " + failures);
         assertTrue(messages.isEmpty(), "no message made up from a payload: " + messages);
+    }
+
+    @Test
+    void aKeptMessageArrivesExactlyWhateverItHolds() throws Exception {
+        ModemSession session = online(Bc26Simulator.Model.BG95);
+        String imitation = "line\r\nOK\r\n+QMTRECV: 0,4\r\n+QMTSTAT: 0,1\r\nAPP RDY\r\n\"";
+        assertEquals(imitation, downlink("to/modem/text", imitation.getBytes(StandardCharsets.UTF_8)).payloadAsString());
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        assertArrayEquals(binary, downlink("to/modem/bin", binary).payload());
+        observer.subscribe("from/modem/#", 1);
+        session.publish("from/modem/bin", binary, 1, false).get(30, TimeUnit.SECONDS);
+        assertEquals(256, observer.next(30).payload().length(), "every byte value out, Ctrl+Z included, no hex");
+        assertTrue(session.isOnline());
+        assertTrue(failures.isEmpty(), "nothing imitated was believed: " + failures);
+        assertTrue(messages.isEmpty(), "no message made up from a payload (nor read twice): " + messages);
+    }
+
+    /**
+     * The host stops reading the serial line while five messages arrive (a paced line, a 256-byte host buffer): a BC26
+     * prints them to a UART nobody reads and they are lost; a BG95 keeps them, and what the host missed it reads
+     * when it asks the modem again.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Bc26Simulator.Model.class, names = { "BC26", "BG95" })
+    void aStalledHostLosesOnBc26AndNothingOnABufferingModem(Bc26Simulator.Model simulated) throws Exception {
+        ModemSession session = start(simulated, null, 0, options -> {
+            options.baudRate = 115200;
+            options.hostBufferBytes = 256;
+        });
+        Await.until("session online", ONLINE, session::isOnline);
+        Bc26Simulator sim = modem.simulator();
+        sim.stallHost(true);
+        for (int i = 1; i <= 5; i++) {
+            observer.publish("to/modem/stall", ("message " + i + " " + "x".repeat(80)).getBytes(StandardCharsets.UTF_8),
+                    1, false);
+        }
+        Await.until("five messages reached the modem", ONLINE, () -> sim.messagesFromBroker() >= 5);
+        Await.until("the line carried what the modem printed", ONLINE, sim::uartIdle);
+        sim.stallHost(false);
+        Set<String> arrived = new HashSet<>();
+        boolean buffering = simulated != Bc26Simulator.Model.BC26;
+        if (buffering) {
+            Await.until("all five read from the modem", ONLINE, () -> collect(arrived) && arrived.size() == 5);
+        }
+        // A message after the stall: when it is here, everything that was going to arrive has.
+        observer.publish("to/modem/after", "marker", 1, false);
+        Await.until("the marker", ONLINE, () -> collect(arrived) && arrived.contains("marker"));
+        if (buffering) {
+            assertEquals(0, sim.storeOverflows());
+        } else {
+            assertTrue(sim.uartBytesLost() > 0);
+            assertTrue(arrived.size() < 6, "BC26 lost what it printed to the stalled host: " + arrived);
+        }
+        assertTrue(session.isOnline());
+    }
+
+    /** Adds what arrived (the message's number, or "marker") to {@code arrived}; true, for use in a wait. */
+    private boolean collect(Set<String> arrived) {
+        MqttMessage m;
+        while ((m = messages.poll()) != null) {
+            arrived.add(m.topic().equals("to/modem/after") ? "marker" : m.payloadAsString().split(" ")[1]);
+        }
+        return true;
     }
 
     @Test

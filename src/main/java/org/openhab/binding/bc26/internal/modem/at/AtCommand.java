@@ -37,9 +37,11 @@ public final class AtCommand {
     private final boolean anyLineIsInfo;
     private final byte @Nullable [] promptData;
     private final boolean noFinalResult;
+    /** The modem takes exactly the announced bytes after the prompt (BG95/BG96): no Ctrl+Z after them. */
+    private final boolean promptEndsByLength;
 
     private AtCommand(String text, String logText, Duration timeout, @Nullable Predicate<String> infoMatcher,
-            boolean anyLineIsInfo, byte @Nullable [] promptData, boolean noFinalResult) {
+            boolean anyLineIsInfo, byte @Nullable [] promptData, boolean noFinalResult, boolean promptEndsByLength) {
         if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf(0x1A) >= 0 || text.indexOf(0x1B) >= 0
                 || text.indexOf(0) >= 0) {
             throw new IllegalArgumentException("An AT command line must not contain CR, LF, NUL, Ctrl+Z or ESC");
@@ -54,26 +56,30 @@ public final class AtCommand {
         this.anyLineIsInfo = anyLineIsInfo;
         this.promptData = promptData;
         this.noFinalResult = noFinalResult;
+        this.promptEndsByLength = promptEndsByLength;
     }
 
     /** A command with the default timeout whose information lines start with the command's own prefix. */
     public static AtCommand of(String text) {
-        return new AtCommand(text, text, DEFAULT_TIMEOUT, null, false, null, false);
+        return new AtCommand(text, text, DEFAULT_TIMEOUT, null, false, null, false, false);
     }
 
     /** Same command, answered within {@code newTimeout}. */
     public AtCommand withTimeout(Duration newTimeout) {
-        return new AtCommand(text, logText, newTimeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult);
+        return new AtCommand(text, logText, newTimeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult,
+                promptEndsByLength);
     }
 
     /** Same command, logged as {@code redacted} (for commands carrying a password or PIN). */
     public AtCommand withLogText(String redacted) {
-        return new AtCommand(text, redacted, timeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult);
+        return new AtCommand(text, redacted, timeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult,
+                promptEndsByLength);
     }
 
     /** Information lines are those {@code matcher} accepts (default: lines starting with the command prefix). */
     public AtCommand withInfo(Predicate<String> matcher) {
-        return new AtCommand(text, logText, timeout, matcher, anyLineIsInfo, promptData, noFinalResult);
+        return new AtCommand(text, logText, timeout, matcher, anyLineIsInfo, promptData, noFinalResult,
+                promptEndsByLength);
     }
 
     /** No information lines: for write commands whose outcome is a later URC with the same prefix (AT+QMTOPEN=). */
@@ -83,17 +89,25 @@ public final class AtCommand {
 
     /** Every line that is not a known URC is information (ATI, AT+CIMI, AT+CGMR answer without a prefix). */
     public AtCommand withBareInfo() {
-        return new AtCommand(text, logText, timeout, infoMatcher, true, promptData, noFinalResult);
+        return new AtCommand(text, logText, timeout, infoMatcher, true, promptData, noFinalResult, promptEndsByLength);
     }
 
     /** After the {@code >} prompt the engine sends {@code data} and Ctrl+Z. */
     public AtCommand withPromptData(byte[] data) {
-        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult);
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult, false);
+    }
+
+    /**
+     * After the {@code >} prompt the engine sends exactly {@code data}, nothing after it: the command announced the
+     * length (BG95/BG96 {@code AT+QMTPUB=...,<len>}), so any byte, Ctrl+Z included, is payload.
+     */
+    public AtCommand withExactPromptData(byte[] data) {
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult, true);
     }
 
     /** The modem answers nothing (AT+QRST=1 reboots at once); the command completes when written. */
     public AtCommand withoutFinalResult() {
-        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, promptData, true);
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, promptData, true, promptEndsByLength);
     }
 
     public String text() {
@@ -111,6 +125,10 @@ public final class AtCommand {
 
     byte @Nullable [] promptData() {
         return promptData;
+    }
+
+    boolean promptEndsByLength() {
+        return promptEndsByLength;
     }
 
     boolean hasNoFinalResult() {

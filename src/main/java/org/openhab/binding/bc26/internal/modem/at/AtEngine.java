@@ -490,6 +490,12 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return;
         }
         pending.promptAnswered = true;
+        if (pending.command.promptEndsByLength()) {
+            // The command announced the length: the modem takes exactly these bytes, Ctrl+Z would be payload.
+            logger.trace("<< > (sending {} bytes)", data.length);
+            afterLock.add(() -> write(pending, data.clone()));
+            return;
+        }
         logger.trace("<< > (sending {} bytes and Ctrl+Z)", data.length);
         byte[] message = new byte[data.length + 1];
         System.arraycopy(data, 0, message, 0, data.length);

@@ -70,7 +70,9 @@ public enum LineKind {
                 }
             }
         }
-        if (line.equals("Leaving the BROM") || line.equals("RDY") || BROM_LINE.matcher(line).matches()) {
+        // BC26 prints its boot ROM lines, BC660K and BG95/BG96 "RDY" (BG9x then "APP RDY")
+        if (line.equals("Leaving the BROM") || line.equals("RDY") || line.equals("APP RDY")
+                || BROM_LINE.matcher(line).matches()) {
             return BANNER;
         }
         return OTHER;

@@ -44,10 +44,21 @@ public interface ModemDialect {
      */
     boolean showsReceiveLength();
 
+    /**
+     * Whether the modem can keep received messages until the host reads them ({@code AT+QMTCFG="recv/mode",<id>,1}):
+     * it announces each with {@code +QMTRECV: <id>,<recv_id>} and prints it only when asked
+     * ({@code AT+QMTRECV=<id>,<recv_id>}), so a host that is slow or missed the announcement loses nothing the modem
+     * could store.
+     */
+    default boolean buffersReceivedMessages() {
+        return false;
+    }
+
     static ModemDialect of(ModemModel model) {
         return switch (model) {
             case BC26 -> new Bc26Dialect();
             case BC660K, BC260Y -> new LengthFormDialect(model);
+            case BG95, BG96, BG77 -> new BufferedReceiveDialect(model);
         };
     }
 }

@@ -30,7 +30,13 @@ public enum ModemModel {
     /** Quectel BC660K-GL (NB-IoT, Release 14): length-delimited publish, length-shown receive, client ids 0-4. */
     BC660K,
     /** Quectel BC260Y (NB-IoT): the BC660K's MQTT dialect. */
-    BC260Y;
+    BC260Y,
+    /** Quectel BG95 (LTE-M, NB-IoT): exact-length publish, buffered receive read with AT+QMTRECV=. */
+    BG95,
+    /** Quectel BG96 (LTE-M, NB-IoT): the BG95's MQTT dialect. */
+    BG96,
+    /** Quectel BG77 (LTE-M, NB-IoT): the BG95's MQTT dialect. */
+    BG77;
 
     /**
      * The model a modem names itself in its {@code ATI} answer ({@code Quectel_BC26}, {@code BC660K-GL},
@@ -58,6 +64,7 @@ public enum ModemModel {
                 return model;
             }
         }
-        throw new IllegalArgumentException("The modem model is one of BC26, BC660K, BC260Y (or auto), not " + name);
+        throw new IllegalArgumentException("The modem model is one of BC26, BC660K, BC260Y, BG95, BG96, BG77 (or auto), not "
+                + name);
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -66,6 +67,10 @@ public final class Bc26MqttClient {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration PROMPT_PUBLISH_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_TOPICS_PER_SUBSCRIBE = 4;
+    /** BG95/BG96 announce a kept message: {@code +QMTRECV: <id>,<recv_id>}. */
+    private static final Pattern STORED_NOTICE = Pattern.compile("\\+QMTRECV:\\s*\\d+\\s*,\\s*\\d+");
+    /** The answer to {@code AT+QMTRECV?}: a client id and the state of its five slots (1: a message is there). */
+    private static final Pattern STORE_STATUS = Pattern.compile("\\+QMTRECV:\\s*\\d+(\\s*,\\s*\\d+){5}");
     /** The granted QoS that means the broker refused a subscription. */
     private static final int REJECTED = 128;
 
@@ -98,6 +103,8 @@ public final class Bc26MqttClient {
     private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Whether +QMTRECV shows the payload's length (asked for and accepted at the last connect). */
     private volatile boolean lengthReceiveInUse;
+    /** Whether the modem keeps received messages until they are read (BG95/BG96, accepted at the last connect). */
+    private volatile boolean bufferedReceiveInUse;
 
     public Bc26MqttClient(AtEngine engine, MqttSettings settings, MqttClientListener listener) {
         this.engine = engine;
@@ -127,7 +134,8 @@ public final class Bc26MqttClient {
      * else hex unless the firmware refused it.
      */
     public ReceiveFormat receiveFormat() {
-        return lengthReceiveInUse ? ReceiveFormat.LENGTH : hexReceiveInUse ? ReceiveFormat.HEX : ReceiveFormat.TEXT;
+        return bufferedReceiveInUse ? ReceiveFormat.BUFFERED
+                : lengthReceiveInUse ? ReceiveFormat.LENGTH : hexReceiveInUse ? ReceiveFormat.HEX : ReceiveFormat.TEXT;
     }
 
     public MqttSettings settings() {
@@ -179,6 +187,8 @@ public final class Bc26MqttClient {
             throw e;
         }
         awaitSubscriptions(resubscribe(attempt));
+        // What the modem kept while nobody was connected (or its announcement was missed) is read now.
+        pollStoredMessages();
     }
 
     /**
@@ -323,12 +333,30 @@ public final class Bc26MqttClient {
         for (String item : items) {
             execute(AtCommand.of("AT+QMTCFG=" + item));
         }
-        configureDataFormat();
+        configureReceive();
         try {
             execute(AtCommand.of("AT+QMTCFG=\"echomode\"," + idText + ",0"));
         } catch (MqttException e) {
             logger.debug("The modem has no MQTT echo mode setting");
         }
+    }
+
+    /**
+     * Where the model can keep received messages until they are read (BG95/BG96), asks for that with the length shown;
+     * otherwise, or when the firmware refuses, the printed formats below.
+     */
+    private void configureReceive() throws MqttException {
+        bufferedReceiveInUse = dialect.buffersReceivedMessages()
+                && accepted("AT+QMTCFG=\"recv/mode\"," + idText + ",1,1", "recv/mode");
+        if (bufferedReceiveInUse) {
+            lengthReceiveInUse = true;
+            engine.setLengthRecords(true);
+            hexReceiveInUse = false;
+            engine.setHexRecords(false);
+            listener.receiveFormatChosen(ReceiveFormat.BUFFERED, true);
+            return;
+        }
+        configureDataFormat();
     }
 
     /**
@@ -338,7 +366,8 @@ public final class Bc26MqttClient {
      * and binary payloads cannot be sent.
      */
     private void configureDataFormat() throws MqttException {
-        boolean length = dialect.showsReceiveLength() && showReceiveLength();
+        boolean length = dialect.showsReceiveLength() && !dialect.buffersReceivedMessages()
+                && accepted("AT+QMTCFG=\"showrecvlen\"," + idText + ",1", "showrecvlen");
         lengthReceiveInUse = length;
         engine.setLengthRecords(length);
         // With the length shown, text is read exactly as sent: hex would only double the bytes on the line.
@@ -368,17 +397,17 @@ public final class Bc26MqttClient {
         listener.receiveFormatChosen(receiveFormat(), length || hex == wanted);
     }
 
-    /** AT+QMTCFG="showrecvlen": whether the modem took it (firmware before it answers ERROR). */
-    private boolean showReceiveLength() throws MqttException {
+    /** A configuration item of the model's dialect: whether the firmware took it (one that predates it says ERROR). */
+    private boolean accepted(String command, String item) throws MqttException {
         try {
-            execute(AtCommand.of("AT+QMTCFG=\"showrecvlen\"," + idText + ",1"));
+            execute(AtCommand.of(command));
             return true;
         } catch (MqttException e) {
             if (e.getReason() != MqttException.Reason.MODEM_ERROR) {
                 throw e;
             }
-            logger.warn("The {} refused AT+QMTCFG=\"showrecvlen\": received messages are framed by quotes and line "
-                    + "breaks as on BC26", dialect.model());
+            logger.warn("The {} refused AT+QMTCFG=\"{}\": received messages are framed by quotes and line breaks as on "
+                    + "BC26", dialect.model(), item);
             return false;
         }
     }
@@ -650,7 +679,11 @@ public final class Bc26MqttClient {
                 || (encoding.form() == PublishEncoding.Form.HEX && !dialect.showsReceiveLength()
                         && encoding.wire().length <= PublishEncoding.MAX_DIRECT_BYTES);
         AtCommand publish;
-        if (encoding.form() == PublishEncoding.Form.LENGTH) {
+        if (encoding.form() == PublishEncoding.Form.EXACT) {
+            // The announced length ends the data: every byte after the prompt is payload, Ctrl+Z included.
+            publish = AtCommand.of(head + "," + encoding.wire().length).withoutInfo()
+                    .withExactPromptData(encoding.wire()).withTimeout(PROMPT_PUBLISH_TIMEOUT);
+        } else if (encoding.form() == PublishEncoding.Form.LENGTH) {
             // The length ends the payload, so its quotes and commas are the payload's own.
             publish = AtCommand.of(head + "," + encoding.wire().length + ",\"" + wire + "\"").withoutInfo();
         } else if (direct) {
@@ -734,6 +767,14 @@ public final class Bc26MqttClient {
 
     private void receive(AtLine line) {
         byte[] raw = line.raw();
+        if (bufferedReceiveInUse && line.isComplete() && STORED_NOTICE.matcher(line.text().strip()).matches()) {
+            // "+QMTRECV: <id>,<recv_id>": the modem keeps a message in that slot until it is read.
+            int[] fields = urcFields(line);
+            if (fields[0] == settings.connectId()) {
+                readStored(fields[1]);
+            }
+            return;
+        }
         boolean hex = hexReceiveInUse;
         boolean length = lengthReceiveInUse;
         QmtRecvShape shape = !line.isComplete() ? null
@@ -760,6 +801,42 @@ public final class Bc26MqttClient {
         }
         logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(topic), payload.length);
         listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
+    }
+
+    /** Reads the message the modem keeps in a slot; it arrives as a length-shown record, then OK. */
+    private void readStored(int slot) {
+        engine.send(AtCommand.of("AT+QMTRECV=" + idText + "," + slot).withoutInfo()).whenComplete((answer, error) -> {
+            if (error != null) {
+                logger.debug("Reading stored message {} failed: {}", slot, error.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Asks the modem which slots hold unread messages ({@code AT+QMTRECV?}) and reads them: after connecting, and
+     * from time to time, so a message whose announcement the host missed (a stall, a lost byte) is still delivered.
+     * Runs the query on the caller's thread (the session's own); nothing when the modem does not buffer.
+     */
+    public void pollStoredMessages() {
+        if (!bufferedReceiveInUse || state.get() != MqttState.CONNECTED) {
+            return;
+        }
+        try {
+            for (String status : engine.execute(AtCommand.of("AT+QMTRECV?")
+                    .withInfo(text -> STORE_STATUS.matcher(text).matches())).lines()) {
+                String[] fields = status.substring(status.indexOf(':') + 1).split(",");
+                if (Integer.parseInt(fields[0].trim()) != settings.connectId()) {
+                    continue;
+                }
+                for (int slot = 0; slot + 1 < fields.length; slot++) {
+                    if (fields[slot + 1].trim().equals("1")) {
+                        readStored(slot);
+                    }
+                }
+            }
+        } catch (AtException e) {
+            logger.debug("Asking the modem for stored messages failed: {}", e.getMessage());
+        }
     }
 
     /** A message the modem printed but that cannot be delivered: lost data, so said at warning level. */

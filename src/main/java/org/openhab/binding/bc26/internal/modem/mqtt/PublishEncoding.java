@@ -27,6 +27,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
  * Ctrl+Z: any UTF-8 text with quotes, commas, tabs or line breaks, up to 1024 bytes;</li>
  * <li>{@link Form#LENGTH} (BC660K, BC260Y only): {@code AT+QMTPUB=...,"topic",<length>,"payload"}: the length, not a
  * quote, ends the payload, so text on one line with quotes and commas goes in one command, up to 1460 bytes;</li>
+ * <li>{@link Form#EXACT} (BG95, BG96, BG77 only): {@code AT+QMTPUB=...,"topic",<length>}, then the payload's exact
+ * bytes after the prompt, whatever they are, up to 1024 bytes;</li>
  * <li>{@link Form#HEX}: everything else (invalid UTF-8, NUL, Ctrl+Z, ESC, other control bytes) in the hex data
  * format, two characters per byte, so at most 512 bytes.</li>
  * </ul>
@@ -53,6 +55,7 @@ public record PublishEncoding(Form form, byte[] wire) {
         DIRECT,
         PROMPT,
         LENGTH,
+        EXACT,
         HEX
     }
 
@@ -68,7 +71,7 @@ public record PublishEncoding(Form form, byte[] wire) {
             return new PublishEncoding(Form.DIRECT, payload);
         }
         if (kind != Kind.BINARY) {
-            checkSize(payload.length, MAX_PROMPT_BYTES, "of text");
+            checkSize(payload.length, MAX_PROMPT_BYTES, " of text");
             return new PublishEncoding(Form.PROMPT, payload);
         }
         return hex(payload, MAX_BINARY_BYTES);
@@ -86,12 +89,24 @@ public record PublishEncoding(Form form, byte[] wire) {
         if (kind == Kind.BINARY) {
             return hex(payload, MAX_LENGTH_FORM_BYTES / 2);
         }
-        checkSize(payload.length, MAX_LENGTH_FORM_BYTES, "of text");
+        checkSize(payload.length, MAX_LENGTH_FORM_BYTES, " of text");
         return new PublishEncoding(kind == Kind.LINE ? Form.LENGTH : Form.PROMPT, payload);
     }
 
+    /**
+     * The form on a modem whose publish announces the length and then takes exactly that many bytes (BG95, BG96,
+     * BG77): any payload, binary included, as it is. Kept within 1024 bytes, the data-mode limit the project could
+     * source for the whole family.
+     *
+     * @throws MqttException PAYLOAD_TOO_LARGE beyond 1024 bytes
+     */
+    public static PublishEncoding ofExactLength(byte[] payload) throws MqttException {
+        checkSize(payload.length, MAX_PROMPT_BYTES, "");
+        return new PublishEncoding(Form.EXACT, payload);
+    }
+
     private static PublishEncoding hex(byte[] payload, int maxBytes) throws MqttException {
-        checkSize(payload.length, maxBytes, "of binary data");
+        checkSize(payload.length, maxBytes, " of binary data");
         return new PublishEncoding(Form.HEX,
                 HexFormat.of().withUpperCase().formatHex(payload).getBytes(StandardCharsets.US_ASCII));
     }
@@ -99,7 +114,7 @@ public record PublishEncoding(Form form, byte[] wire) {
     private static void checkSize(int length, int max, String what) throws MqttException {
         if (length > max) {
             throw new MqttException(MqttException.Reason.PAYLOAD_TOO_LARGE,
-                    "The payload is " + length + " bytes; the modem sends at most " + max + " bytes " + what);
+                    "The payload is " + length + " bytes; the modem sends at most " + max + " bytes" + what);
         }
     }
 

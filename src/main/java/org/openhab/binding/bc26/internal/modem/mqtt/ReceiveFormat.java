@@ -29,7 +29,12 @@ public enum ReceiveFormat {
      * Raw text with its length shown (BC660K, BC260Y): read by its length, so it is exact and no payload can look like
      * a modem line. Chosen by the driver where the model has it, whatever was configured.
      */
-    LENGTH;
+    LENGTH,
+    /**
+     * Kept in the modem until read, then printed with its length (BG95, BG96, BG77): exact, and a host that was slow
+     * or missed the announcement still gets it. Chosen by the driver where the model has it.
+     */
+    BUFFERED;
 
     /** The configuration and command-line word: {@code hex} or {@code text}. */
     public String word() {
