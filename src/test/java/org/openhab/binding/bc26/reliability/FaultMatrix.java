@@ -91,11 +91,17 @@ public final class FaultMatrix implements AutoCloseable {
     private final AtomicBoolean uplinkPaused = new AtomicBoolean();
 
     public FaultMatrix(Path dir) throws Exception {
+        this(dir, Bc26Simulator.Model.BC26);
+    }
+
+    /** The matrix against a simulated modem of another model of the family (its dialect, its receive path). */
+    public FaultMatrix(Path dir, Bc26Simulator.Model model) throws Exception {
         this.dir = dir;
         System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
         broker = Mosquitto.start(dir);
         Bc26Simulator.Options options = new Bc26Simulator.Options();
         options.timeScale = 0.02;
+        options.model = model;
         modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
         Map<String, Object> config = BridgeRig.configFor(modem, broker);
         config.put("clientId", "matrix-modem");

@@ -210,6 +210,9 @@ public final class Bc26Simulator implements AutoCloseable {
     private List<Integer> bands = List.of(8);
     private int cmee;
     private @Nullable PendingData pendingData;
+    /** Data the host sends after a prompt or CONNECT that is not a publish (certificates, files). */
+    private @Nullable PendingUpload pendingUpload;
+    private final SimTls tls = new SimTls();
     private long generation;
     /** Power cut (USB adapter unplugged with a board powered from it): input ignored until {@link #reboot()}. */
     private boolean poweredOff;
@@ -240,6 +243,10 @@ public final class Bc26Simulator implements AutoCloseable {
     private long refusedWhileBusy;
 
     /** A publish waiting for its data after the {@code >} prompt. */
+    /** Certificate or file data being received: {@code length} -1 ends with Ctrl+Z, else after that many bytes. */
+    private record PendingUpload(int length, Consumer<byte[]> done) {
+    }
+
     /** A publish waiting for its data after the prompt; {@code length} -1 ends with Ctrl+Z, else after that many bytes. */
     private record PendingData(int id, int messageId, int qos, boolean retain, String topic, int length) {
     }
@@ -310,6 +317,22 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         for (int i = 0; i < length; i++) {
             byte b = bytes[i];
+            PendingUpload upload = pendingUpload;
+            if (upload != null) {
+                if (upload.length() < 0 && b == 0x1A) {
+                    pendingUpload = null;
+                    upload.done().accept(data.toByteArray());
+                    data.reset();
+                } else {
+                    data.write(b);
+                    if (data.size() == upload.length()) {
+                        pendingUpload = null;
+                        upload.done().accept(data.toByteArray());
+                        data.reset();
+                    }
+                }
+                continue;
+            }
             PendingData pending = pendingData;
             if (pending != null) {
                 if (promptHeld) {
@@ -523,6 +546,9 @@ public final class Bc26Simulator implements AutoCloseable {
             case "+QMTSUB" -> qmtsub(SimParams.parse(args));
             case "+QMTUNS" -> qmtuns(SimParams.parse(args));
             case "+QMTPUB" -> qmtpub(args);
+            case "+QSSLCFG" -> qsslcfg(SimParams.parse(args));
+            case "+QFUPL" -> qfupl(SimParams.parse(args));
+            case "+QFDEL" -> qfdel(SimParams.parse(args));
             case "+QMTRECV" -> {
                 if (!bufferedDialect()) {
                     respond(mqttError());
@@ -537,6 +563,17 @@ public final class Bc26Simulator implements AutoCloseable {
     }
 
     private void testForm(String name) {
+        if (lengthDialect() && name.startsWith("+QMT")) {
+            // As BC660K's application note prints them (chapter 6), its client ids 0-4 and the length form.
+            switch (name) {
+                case "+QMTCONN" -> respond("\r\n+QMTCONN: (0-4),<clientID>,<username>,<password>\r\n\r\nOK\r\n");
+                case "+QMTSUB" -> respond("\r\n+QMTSUB: (0-4),(1-65535),<topic>,(0-2),<topic>,(0-2),...\r\n\r\nOK\r\n");
+                case "+QMTPUB" -> respond(
+                        "\r\n+QMTPUB: (0-4),(0-65535),(0-2),(0,1),<topic>,(0-1460),<msg>\r\n\r\nOK\r\n");
+                default -> respond(mqttError());
+            }
+            return;
+        }
         switch (name) {
             case "+QMTOPEN" -> respond("\r\n+QMTOPEN: (0-5),\"<host_name>\",<port>\r\n\r\nOK\r\n");
             case "+QMTCONN" -> respond("\r\n+QMTCONN: (0-5),\"<clientID>\"[,\"<username>\"[,\"<password>\"]]\r\n\r\nOK\r\n");
@@ -667,6 +704,13 @@ public final class Bc26Simulator implements AutoCloseable {
                 c.receiveHex = p.integer(3) == 1;
             }
             case "echomode" -> c.echoData = p.integer(2) == 1;
+            case "ssl" -> {
+                if (!lengthDialect() && !bufferedDialect()) {
+                    respond(mqttError());
+                    return;
+                }
+                c.ssl = p.integer(2) == 1;
+            }
             case "recv/mode" -> {
                 if (!bufferedDialect()) {
                     respond(mqttError());
@@ -739,8 +783,11 @@ public final class Bc26Simulator implements AutoCloseable {
                 result = 3;
             } else {
                 try {
+                    boolean fromFiles = bufferedDialect();
+                    SimMqttConnection.Transport transport = c.ssl ? tcp -> tls.over(tcp, c.host, port, fromFiles)
+                            : tcp -> tcp;
                     link = SimMqttConnection.open(c.host, port, new LinkEvents(c), timer, cutAtQos2Step,
-                            "bc26-sim-mqtt-" + c.id);
+                            "bc26-sim-mqtt-" + c.id, transport);
                     result = 0;
                 } catch (UnknownHostException e) {
                     result = 4;
@@ -1311,7 +1358,9 @@ public final class Bc26Simulator implements AutoCloseable {
             c.state = SimClient.State.CLOSED;
             c.stale = false;
             Arrays.fill(c.slots, null);
+            c.ssl = false;
         }
+        tls.reset();
     }
 
     /** Reboots: banner with LF CR endings, all state lost (sessions dropped without +QMTSTAT). */
@@ -1322,7 +1371,9 @@ public final class Bc26Simulator implements AutoCloseable {
             c.state = SimClient.State.CLOSED;
             c.stale = false;
             Arrays.fill(c.slots, null);
+            c.ssl = false;
         }
+        tls.reset();
         // BC660K prints RDY (then +CFUN: 1) where BC26 prints its boot ROM lines [QF-660].
         out.send(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n"
                 : bufferedDialect() ? "\r\nRDY\r\n\r\nAPP RDY\r\n" : BANNER);
@@ -1544,6 +1595,93 @@ public final class Bc26Simulator implements AutoCloseable {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * AT+QSSLCFG. BC660K/BC260Y: {@code <ctx>,<connect>,"<item>"[,<value>]}: a certificate is typed in after {@code >}
+     * and ended by Ctrl+Z, then shown back ("the content ... will be displayed") and answered
+     * {@code +QSSLCFG: <ctx>,<connect>,"<item>",<length>}. BG9x: {@code "<item>",<ctx>,<value>}: certificates are
+     * files of the file system. BC26 has no TLS.
+     */
+    private void qsslcfg(SimParams p) {
+        if (lengthDialect() && p.size() >= 3 && !p.isQuoted(0)) {
+            String item = p.text(2).toLowerCase(Locale.ROOT);
+            if (p.size() == 3 && List.of("cacert", "clientcert", "clientkey").contains(item)) {
+                String head = p.text(0) + "," + p.text(1);
+                data.reset();
+                pendingUpload = new PendingUpload(-1, content -> {
+                    tls.typed.put(item, new String(content, StandardCharsets.US_ASCII));
+                    out.send(content);
+                    respond("\r\n+QSSLCFG: " + head + ",\"" + item + "\"," + content.length + "\r\n\r\nOK\r\n");
+                });
+                respond("\r\n> ");
+                return;
+            }
+            if (item.equals("seclevel") && p.size() == 4) {
+                tls.securityLevel = p.integer(3);
+                ok();
+                return;
+            }
+        } else if (bufferedDialect() && p.size() == 3 && p.isQuoted(0)) {
+            String item = p.text(0).toLowerCase(Locale.ROOT);
+            switch (item) {
+                case "cacert", "clientcert", "clientkey" -> tls.contextFiles.put(item, p.text(2));
+                case "seclevel" -> tls.securityLevel = p.integer(2);
+                case "sni" -> tls.serverNameIndication = p.integer(2) == 1;
+                case "sslversion", "ciphersuite", "ignorelocaltime" -> {
+                }
+                default -> {
+                    respond(mqttError());
+                    return;
+                }
+            }
+            ok();
+            return;
+        }
+        respond(mqttError());
+    }
+
+    /** BG9x AT+QFUPL="UFS:name",size[,timeout]: CONNECT, exactly size bytes, +QFUPL: size,checksum. */
+    private void qfupl(SimParams p) {
+        if (!bufferedDialect() || p.size() < 2) {
+            respond(mqttError());
+            return;
+        }
+        String name = p.text(0);
+        int size = p.integer(1);
+        if (tls.files.containsKey(name)) {
+            respond("\r\n+CME ERROR: 407\r\n");
+            return;
+        }
+        data.reset();
+        pendingUpload = new PendingUpload(size, content -> {
+            tls.files.put(name, content);
+            int checksum = 0;
+            for (int i = 0; i < content.length; i += 2) {
+                checksum ^= ((content[i] & 0xFF) << 8) | (i + 1 < content.length ? content[i + 1] & 0xFF : 0);
+            }
+            respond("\r\n+QFUPL: " + size + "," + Integer.toHexString(checksum) + "\r\n\r\nOK\r\n");
+        });
+        respond("\r\nCONNECT\r\n");
+    }
+
+    /** BG9x AT+QFDEL="UFS:name": a file that is not there is +CME ERROR: 405. */
+    private void qfdel(SimParams p) {
+        if (!bufferedDialect() || p.size() < 1) {
+            respond(mqttError());
+        } else if (tls.files.remove(p.text(0)) == null) {
+            respond("\r\n+CME ERROR: 405\r\n");
+        } else {
+            ok();
+        }
+    }
+
+    /** What the modem holds for TLS (tests look at the file system and the typed certificates). */
+    public synchronized Map<String, Integer> tlsFiles() {
+        Map<String, Integer> sizes = new TreeMap<>();
+        tls.files.forEach((name, content) -> sizes.put(name, content.length));
+        tls.typed.forEach((item, content) -> sizes.put(item, content.length()));
+        return sizes;
     }
 
     /** BG95/BG96: keeps a received message in a free place and announces it; with none free it is lost. */

@@ -54,6 +54,8 @@ final class SimClient {
     boolean echoData;
     /** BC660K/BC260Y {@code AT+QMTCFG="showrecvlen"}: +QMTRECV shows the payload's length. */
     boolean showLength;
+    /** {@code AT+QMTCFG="ssl",<id>,1,...}: the next connection is TLS (BC660K, BC260Y, BG9x). */
+    boolean ssl;
     /** BG95/BG96 {@code AT+QMTCFG="recv/mode",<id>,1}: messages are kept in {@link #slots} until read. */
     boolean bufferedReceive;
     /** BG95/BG96: the five places a kept message waits in ({@code <recv_id>} 0-4); null when free. */

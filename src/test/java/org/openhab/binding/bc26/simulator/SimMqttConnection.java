@@ -182,16 +182,34 @@ final class SimMqttConnection implements AutoCloseable {
      */
     static SimMqttConnection open(String host, int port, Events events, ScheduledExecutorService timer,
             AtomicReference<@Nullable Qos2Step> cutAt, String name) throws IOException {
-        Socket socket = new Socket();
+        return open(host, port, events, timer, cutAt, name, plain -> plain);
+    }
+
+    /** What a connection runs over once TCP is up: itself, or TLS on top of it (the handshake done). */
+    interface Transport {
+        Socket over(Socket tcp) throws IOException;
+    }
+
+    /**
+     * Opens the TCP connection and, through {@code transport}, TLS over it where the client has SSL on.
+     *
+     * @throws IOException when the broker cannot be reached or the TLS handshake fails
+     */
+    static SimMqttConnection open(String host, int port, Events events, ScheduledExecutorService timer,
+            AtomicReference<@Nullable Qos2Step> cutAt, String name, Transport transport) throws IOException {
+        Socket tcp = new Socket();
+        Socket socket = tcp;
         try {
-            socket.connect(new InetSocketAddress(host, port), 5000);
-            socket.setTcpNoDelay(true);
+            tcp.connect(new InetSocketAddress(host, port), 5000);
+            tcp.setTcpNoDelay(true);
+            socket = transport.over(tcp);
             SimMqttConnection connection = new SimMqttConnection(socket, events, timer, cutAt, name);
             connection.reader.start();
             connection.decoding.start();
             return connection;
         } catch (IOException e) {
             socket.close();
+            tcp.close();
             throw e;
         }
     }

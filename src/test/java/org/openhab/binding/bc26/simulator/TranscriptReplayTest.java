@@ -96,7 +96,12 @@ class TranscriptReplayTest {
     }
 
     private RawHost start() throws Exception {
+        return start(Bc26Simulator.Model.BC26);
+    }
+
+    private RawHost start(Bc26Simulator.Model model) throws Exception {
         Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.model = model;
         options.timeScale = 0.05;
         options.sleepMode = 0;
         SimTransport modem = SimTransport.onTcp(options, 0);
@@ -199,5 +204,39 @@ class TranscriptReplayTest {
                 new Exchange("AT+CESQ", List.of("+CESQ: 36,99,255,255,12,53", "OK")),
                 new Exchange("AT+QBAND=?", List.of("+QBAND: (0-15),(1,2,3,5,8,12,13,17,18,19,20,25,26,28,66)", "OK")),
                 new Exchange("AT+QBAND=1,5", List.of("OK")), new Exchange("AT+QBAND?", List.of("+QBAND:5", "OK"))));
+    }
+
+    /**
+     * The examples of chapter 6 of the BC660K-GL MQTT application note (transcript {@code bc660k-quectel-mqttan-1.txt},
+     * cleaned of the PDF conversion's artefacts; the broker is the local mosquitto instead of Alibaba Cloud, so no
+     * {@code aliauth}): the test forms with client ids 0-4, the fixed-length publish of {@code {"a":"1","b":"2"}} with
+     * its quotes, the variable-length publish ended by Ctrl+Z, each echoed by the broker on the subscribed topic, and
+     * client id 5 refused.
+     */
+    @Test
+    void theBc660kVendorExamples() throws Exception {
+        Mosquitto broker = Mosquitto.start(dir);
+        resources.add(broker);
+        RawHost host = start(Bc26Simulator.Model.BC660K);
+        String topic = "/oyjtmPl5a5j/S2fXbFBKh4NSwwyIjSC4/user/update";
+        replay(host, List.of(new Exchange("AT+QMTOPEN=0,\"127.0.0.1\"," + broker.port(), List.of("OK", "+QMTOPEN: 0,0")),
+                new Exchange("AT+QMTCONN=?", List.of("+QMTCONN: (0-4),<clientID>,<username>,<password>", "OK")),
+                new Exchange("AT+QMTCONN=0,\"clientExample\"", List.of("OK", "+QMTCONN: 0,0,0")),
+                new Exchange("AT+QMTSUB=?", List.of("+QMTSUB: (0-4),(1-65535),<topic>,(0-2),<topic>,(0-2),...", "OK")),
+                new Exchange("AT+QMTSUB=0,1,\"" + topic + "\",1", List.of("OK", "+QMTSUB: 0,1,0,1")),
+                new Exchange("AT+QMTPUB=?",
+                        List.of("+QMTPUB: (0-4),(0-65535),(0-2),(0,1),<topic>,(0-1460),<msg>", "OK")),
+                new Exchange("AT+QMTPUB=0,0,0,0,\"" + topic + "\",17,\"{\"a\":\"1\",\"b\":\"2\"}\"",
+                        List.of("OK", "+QMTPUB: 0,0,0", "+QMTRECV: 0,0,\"" + topic + "\",\"{\"a\":\"1\",\"b\":\"2\"}\""))));
+        host.command("AT+QMTPUB=0,0,0,0,\"" + topic + "\"");
+        assertEquals(">", host.next(WAIT));
+        host.send("This is test data, hello MQTT.\u001a");
+        List<String> answer = host.next(3, WAIT);
+        assertEquals(List.of("OK", "+QMTPUB: 0,0,0"), withoutDeliveries(answer, false));
+        assertEquals(List.of("+QMTRECV: 0,0,\"" + topic + "\",\"This is test data, hello MQTT.\""),
+                withoutDeliveries(answer, true));
+        replay(host, List.of(new Exchange("AT+QMTUNS=0,2,\"" + topic + "\"", List.of("OK", "+QMTUNS: 0,2,0")),
+                new Exchange("AT+QMTDISC=0", List.of("OK", "+QMTDISC: 0,0")),
+                new Exchange("AT+QMTOPEN=5,\"127.0.0.1\"," + broker.port(), List.of("ERROR"))));
     }
 }

@@ -55,6 +55,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
+import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 
 /**
  * The installer's command line on the same driver as the binding: {@code probe}, {@code monitor}, {@code publish}
@@ -72,10 +73,12 @@ public final class Bc26CommandLine {
               probe   --port P [--baud B]
                       modem identity, SIM, registration and signal as one JSON object
               monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                      [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
                       --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text]
                       one JSON object per line per event: session state and received messages;
                       with --count and --seconds, exits 1 when fewer than N messages came in S seconds
               publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                      [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
                       --topic T --payload P [--qos Q] [--retain] [--timeout-seconds S]
                       publishes one message and prints the delivery result; waits at most S seconds
                       (default 180) for the session and as long again for the broker's acknowledgement
@@ -91,7 +94,8 @@ public final class Bc26CommandLine {
             """;
 
     private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id", "model");
-    private static final Set<String> MQTT = Set.of("host", "mqtt-port", "client-id", "username", "password-file");
+    private static final Set<String> MQTT = Set.of("host", "mqtt-port", "client-id", "username", "password-file",
+            "tls", "ca-file", "client-cert", "client-key", "insecure");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -120,9 +124,9 @@ public final class Bc26CommandLine {
             }
             return switch (args[0]) {
                 case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON));
-                case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose"),
+                case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose", "tls", "insecure"),
                         union(COMMON, MQTT, Set.of("subscribe", "count", "seconds", "receive-format"))));
-                case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain"),
+                case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain", "tls", "insecure"),
                         union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds"))));
                 case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms"))));
                 default -> throw new UsageException("Unknown command " + args[0]);
@@ -247,7 +251,27 @@ public final class Bc26CommandLine {
         mqtt = mqtt.withCredentials(username, password);
         return new SessionOptions(args.required("port"),
                 SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, List.of(), true,
-                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120), model(args));
+                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120), model(args), tls(args));
+    }
+
+    /** MQTT over TLS when --tls is given (with --ca-file, --client-cert, --client-key, --insecure), else null. */
+    private static @Nullable TlsConfig tls(Arguments args) throws UsageException {
+        if (!args.flag("tls")) {
+            if (args.get("ca-file") != null || args.get("client-cert") != null || args.get("client-key") != null) {
+                throw new UsageException("--ca-file, --client-cert and --client-key need --tls");
+            }
+            return null;
+        }
+        boolean insecure = args.flag("insecure");
+        String ca = args.get("ca-file");
+        if (ca == null && !insecure) {
+            throw new UsageException("--tls needs --ca-file F (the CA that signed the broker's certificate), "
+                    + "or --insecure to encrypt without checking the broker");
+        }
+        String certificate = args.get("client-cert");
+        String key = args.get("client-key");
+        return new TlsConfig(!insecure, ca == null ? "" : ca, certificate == null ? "" : certificate,
+                key == null ? "" : key, true);
     }
 
     /** The model given with --model, or null for auto (read from the modem). */
@@ -320,6 +344,11 @@ public final class Bc26CommandLine {
             public void identified(ModemIdentity identity) {
                 print(Json.object().put("event", "modem").put("model", identity.model())
                         .put("revision", identity.revision()).put("imei", identity.imei()));
+            }
+
+            @Override
+            public void dialectChosen(ModemModel model, boolean forced) {
+                print(Json.object().put("event", "dialect").put("model", model.name()).put("forced", forced));
             }
 
             @Override

@@ -48,6 +48,18 @@ public class Bc26ModemConfiguration {
     public boolean cleanSession = true;
     /** "3.1" or "3.1.1". */
     public String mqttVersion = "3.1.1";
+    /** MQTT over TLS (BC660K, BC260Y, BG95, BG96, BG77; BC26 has none). */
+    public boolean tls = false;
+    /** Check the broker's certificate against {@link #caCertificate}. */
+    public boolean verifyServer = true;
+    /** PEM file of the CA that signed the broker's certificate, or truststore:<alias> of the Java trust store. */
+    public String caCertificate = "";
+    /** PEM file of the client certificate, for brokers that want one; empty: none. */
+    public String clientCertificate = "";
+    /** PEM file (PKCS#8) of the client certificate's key; empty: none. */
+    public String clientKey = "";
+    /** Send the broker's host name in the TLS handshake (SNI), where the model can (BG95/BG96/BG77). */
+    public boolean serverNameIndication = true;
     /** The modem's model: "auto" (read from the modem), or BC26, BC660K, BC260Y, BG95, BG96, BG77 to force one. */
     public String modemModel = "auto";
     /** "hex" (one line per message, no payload can imitate the modem) or "text" (the modem's own default). */

@@ -56,6 +56,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.outbox.Outbox;
 import org.openhab.binding.bc26.internal.outbox.PublishPath;
@@ -213,7 +214,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 config.simPin.isBlank() ? null : config.simPin.trim(), config.apn.isBlank() ? null : config.apn.trim(),
                 bands(config.bands), !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
                 Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120),
-                "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel));
+                "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel),
+                config.tls ? new TlsConfig(config.verifyServer, config.caCertificate, config.clientCertificate,
+                        config.clientKey, config.serverNameIndication) : null);
     }
 
     private static List<Integer> bands(String text) {

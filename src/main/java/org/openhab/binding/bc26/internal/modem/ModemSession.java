@@ -46,6 +46,10 @@ import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
+import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
+import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
+import org.openhab.binding.bc26.internal.modem.tls.TlsMaterial;
+import org.openhab.binding.bc26.internal.modem.tls.TlsMaterialLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +120,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * short enough that a stalled host catches up within seconds, long enough that an idle line stays idle.
      */
     private static final Duration STORED_MESSAGES_POLL = Duration.ofSeconds(10);
+    /** The certificates in the modem since its last start, or null for plain MQTT. */
+    private volatile @Nullable TlsMaterial tlsMaterial;
     /** What differs per model; set from the modem's identity at every bring-up. */
     private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
@@ -329,6 +335,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             prepareModem(modem);
             awaitRegistration(modem);
             Bc26MqttClient client = clientFor(modem.engine());
+            client.useTls(tlsMaterial);
             int lossesBefore;
             synchronized (lock) {
                 lossesBefore = losses;
@@ -414,6 +421,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         ModemIdentity identity = modem.identity();
         listener.identified(identity);
         chooseDialect(identity);
+        prepareTls(modem);
         SimState sim = modem.simState();
         if (sim == SimState.PIN_REQUIRED) {
             String pin = options.pin();
@@ -553,6 +561,39 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
         }
         listener.dialectChosen(model, forced != null);
+    }
+
+    /**
+     * Reads and checks the certificates and puts them into the modem, once per modem start (this runs after every
+     * start) and when they change; a model without TLS, a certificate that cannot be read or one the modem refuses is
+     * the user's to fix.
+     */
+    private void prepareTls(Bc26Modem modem) throws SessionException {
+        TlsConfig config = options.tls();
+        if (config == null) {
+            tlsMaterial = null;
+            return;
+        }
+        ModemModel model = dialect.model();
+        ModemTls modemTls = dialect.tls().orElseThrow(() -> new SessionException(new SessionFailure(
+                SessionFailure.Kind.CONFIGURATION, "The " + model + " has no TLS for MQTT: its password and messages "
+                        + "would cross the network readable. Use a BC660K, BC260Y, BG95, BG96 or BG77, or switch TLS off")));
+        TlsMaterial material;
+        try {
+            material = TlsMaterialLoader.load(config);
+        } catch (IllegalArgumentException e) {
+            throw new SessionException(
+                    new SessionFailure(SessionFailure.Kind.CONFIGURATION, String.valueOf(e.getMessage())));
+        }
+        try {
+            logger.debug("Putting the TLS certificates into the {} (security level {})", model,
+                    material.securityLevel());
+            modemTls.upload(modem.engine(), material);
+        } catch (AtException e) {
+            throw new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION,
+                    "The " + model + " refused the TLS certificates: " + e.getMessage()));
+        }
+        tlsMaterial = material;
     }
 
     /** While online, on the session's thread: reads what the modem kept and did not announce (or was not heard). */

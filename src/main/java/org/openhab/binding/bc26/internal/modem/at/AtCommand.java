@@ -39,9 +39,12 @@ public final class AtCommand {
     private final boolean noFinalResult;
     /** The modem takes exactly the announced bytes after the prompt (BG95/BG96): no Ctrl+Z after them. */
     private final boolean promptEndsByLength;
+    /** The prompt is a {@code CONNECT} line, not {@code >} (file upload, AT+QFUPL); the data is exact. */
+    private final boolean promptIsConnect;
 
     private AtCommand(String text, String logText, Duration timeout, @Nullable Predicate<String> infoMatcher,
-            boolean anyLineIsInfo, byte @Nullable [] promptData, boolean noFinalResult, boolean promptEndsByLength) {
+            boolean anyLineIsInfo, byte @Nullable [] promptData, boolean noFinalResult, boolean promptEndsByLength,
+            boolean promptIsConnect) {
         if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf(0x1A) >= 0 || text.indexOf(0x1B) >= 0
                 || text.indexOf(0) >= 0) {
             throw new IllegalArgumentException("An AT command line must not contain CR, LF, NUL, Ctrl+Z or ESC");
@@ -57,29 +60,30 @@ public final class AtCommand {
         this.promptData = promptData;
         this.noFinalResult = noFinalResult;
         this.promptEndsByLength = promptEndsByLength;
+        this.promptIsConnect = promptIsConnect;
     }
 
     /** A command with the default timeout whose information lines start with the command's own prefix. */
     public static AtCommand of(String text) {
-        return new AtCommand(text, text, DEFAULT_TIMEOUT, null, false, null, false, false);
+        return new AtCommand(text, text, DEFAULT_TIMEOUT, null, false, null, false, false, false);
     }
 
     /** Same command, answered within {@code newTimeout}. */
     public AtCommand withTimeout(Duration newTimeout) {
         return new AtCommand(text, logText, newTimeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult,
-                promptEndsByLength);
+                promptEndsByLength, promptIsConnect);
     }
 
     /** Same command, logged as {@code redacted} (for commands carrying a password or PIN). */
     public AtCommand withLogText(String redacted) {
         return new AtCommand(text, redacted, timeout, infoMatcher, anyLineIsInfo, promptData, noFinalResult,
-                promptEndsByLength);
+                promptEndsByLength, promptIsConnect);
     }
 
     /** Information lines are those {@code matcher} accepts (default: lines starting with the command prefix). */
     public AtCommand withInfo(Predicate<String> matcher) {
         return new AtCommand(text, logText, timeout, matcher, anyLineIsInfo, promptData, noFinalResult,
-                promptEndsByLength);
+                promptEndsByLength, promptIsConnect);
     }
 
     /** No information lines: for write commands whose outcome is a later URC with the same prefix (AT+QMTOPEN=). */
@@ -89,12 +93,14 @@ public final class AtCommand {
 
     /** Every line that is not a known URC is information (ATI, AT+CIMI, AT+CGMR answer without a prefix). */
     public AtCommand withBareInfo() {
-        return new AtCommand(text, logText, timeout, infoMatcher, true, promptData, noFinalResult, promptEndsByLength);
+        return new AtCommand(text, logText, timeout, infoMatcher, true, promptData, noFinalResult,
+                promptEndsByLength, promptIsConnect);
     }
 
     /** After the {@code >} prompt the engine sends {@code data} and Ctrl+Z. */
     public AtCommand withPromptData(byte[] data) {
-        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult, false);
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult,
+                false, false);
     }
 
     /**
@@ -102,12 +108,23 @@ public final class AtCommand {
      * length (BG95/BG96 {@code AT+QMTPUB=...,<len>}), so any byte, Ctrl+Z included, is payload.
      */
     public AtCommand withExactPromptData(byte[] data) {
-        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult, true);
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult,
+                true, false);
+    }
+
+    /**
+     * After a {@code CONNECT} line the engine sends exactly {@code data}, nothing after it (file uploads such as
+     * {@code AT+QFUPL="UFS:name",<size>}: the size ends the data).
+     */
+    public AtCommand withDataAfterConnect(byte[] data) {
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, data.clone(), noFinalResult, true,
+                true);
     }
 
     /** The modem answers nothing (AT+QRST=1 reboots at once); the command completes when written. */
     public AtCommand withoutFinalResult() {
-        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, promptData, true, promptEndsByLength);
+        return new AtCommand(text, logText, timeout, infoMatcher, anyLineIsInfo, promptData, true,
+                promptEndsByLength, promptIsConnect);
     }
 
     public String text() {
@@ -129,6 +146,10 @@ public final class AtCommand {
 
     boolean promptEndsByLength() {
         return promptEndsByLength;
+    }
+
+    boolean promptIsConnect() {
+        return promptIsConnect;
     }
 
     boolean hasNoFinalResult() {

@@ -404,7 +404,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                         next.command.logText() + " not sent: the command before it failed"));
                 return;
             }
-            framer.expectPrompt(next.command.promptData() != null);
+            framer.expectPrompt(next.command.promptData() != null && !next.command.promptIsConnect());
             Duration timeout = next.command.timeout();
             next.timer = schedule(() -> timedOut(next), timeout);
         }
@@ -512,6 +512,17 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         Pending pending = current;
         if (pending != null && text.equalsIgnoreCase(pending.command.text())) {
             logger.trace("<< (echo) {}", pending.command.logText());
+            return;
+        }
+        if (pending != null && pending.command.promptIsConnect() && !pending.promptAnswered
+                && text.equals("CONNECT")) {
+            // A file upload's go-ahead: exactly the announced bytes follow, nothing after them.
+            byte[] data = pending.command.promptData();
+            pending.promptAnswered = true;
+            if (data != null) {
+                logger.trace("<< CONNECT (sending {} bytes)", data.length);
+                afterLock.add(() -> write(pending, data.clone()));
+            }
             return;
         }
         LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;

@@ -12,9 +12,13 @@
  */
 package org.openhab.binding.bc26.internal.modem.dialect;
 
+import java.util.Optional;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding;
+import org.openhab.binding.bc26.internal.modem.tls.Bg9xTls;
+import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 
 /**
  * BG95, BG96 and BG77 (BG95&amp;BG77&amp;BG600L series and BG96 MQTT application notes): client ids 0-5; the
@@ -56,5 +60,10 @@ final class BufferedReceiveDialect implements ModemDialect {
     @Override
     public boolean buffersReceivedMessages() {
         return true;
+    }
+
+    @Override
+    public Optional<ModemTls> tls() {
+        return Optional.of(new Bg9xTls());
     }
 }

@@ -12,9 +12,13 @@
  */
 package org.openhab.binding.bc26.internal.modem.dialect;
 
+import java.util.Optional;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding;
+import org.openhab.binding.bc26.internal.modem.tls.Bc660kTls;
+import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 
 /**
  * BC660K-GL and BC260Y (BC660K-GL&BC950K-GL MQTT application note V1.2): client ids 0-4; the length-delimited publish
@@ -50,5 +54,10 @@ final class LengthFormDialect implements ModemDialect {
     @Override
     public boolean showsReceiveLength() {
         return true;
+    }
+
+    @Override
+    public Optional<ModemTls> tls() {
+        return Optional.of(new Bc660kTls());
     }
 }

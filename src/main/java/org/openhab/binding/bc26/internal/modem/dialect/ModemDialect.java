@@ -12,9 +12,12 @@
  */
 package org.openhab.binding.bc26.internal.modem.dialect;
 
+import java.util.Optional;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding;
+import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 
 /**
  * What differs between the modems of the {@code AT+QMT*} family, in one place; the AT engine, the framer, the session,
@@ -52,6 +55,11 @@ public interface ModemDialect {
      */
     default boolean buffersReceivedMessages() {
         return false;
+    }
+
+    /** How the model takes certificates and opens TLS, or empty for a model without TLS (BC26). */
+    default Optional<ModemTls> tls() {
+        return Optional.empty();
     }
 
     static ModemDialect of(ModemModel model) {

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,6 +44,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.at.QmtRecvShape;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
+import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
+import org.openhab.binding.bc26.internal.modem.tls.TlsMaterial;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +106,8 @@ public final class Bc26MqttClient {
     private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Whether +QMTRECV shows the payload's length (asked for and accepted at the last connect). */
     private volatile boolean lengthReceiveInUse;
+    /** MQTT over TLS from the next connect on (the certificates already in the modem), or null for plain MQTT. */
+    private volatile @Nullable TlsMaterial tls;
     /** Whether the modem keeps received messages until they are read (BG95/BG96, accepted at the last connect). */
     private volatile boolean bufferedReceiveInUse;
 
@@ -127,6 +132,11 @@ public final class Bc26MqttClient {
 
     public ModemDialect dialect() {
         return dialect;
+    }
+
+    /** Opens the next connections with TLS, with certificates the session has put into the modem (null: plain). */
+    public void useTls(@Nullable TlsMaterial material) {
+        this.tls = material;
     }
 
     /**
@@ -173,7 +183,10 @@ public final class Bc26MqttClient {
             if (result != 0) {
                 throw new MqttException(QmtCodes.openReason(result),
                         "Opening the connection to " + settings.host() + ":" + settings.port() + " failed: "
-                                + QmtCodes.openResult(result),
+                                + QmtCodes.openResult(result) + (tls != null && (result == -1 || result == 5)
+                                        ? " (with TLS this is also a broker certificate the modem did not accept, or a"
+                                                + " port that does not speak TLS)"
+                                        : ""),
                         result);
             }
             advance(MqttState.OPENING, MqttState.OPEN);
@@ -333,11 +346,39 @@ public final class Bc26MqttClient {
         for (String item : items) {
             execute(AtCommand.of("AT+QMTCFG=" + item));
         }
+        configureTls();
         configureReceive();
         try {
             execute(AtCommand.of("AT+QMTCFG=\"echomode\"," + idText + ",0"));
         } catch (MqttException e) {
             logger.debug("The modem has no MQTT echo mode setting");
+        }
+    }
+
+    /** TLS on or off for the next AT+QMTOPEN, on a model that has it (a setting left on by an earlier run goes off). */
+    private void configureTls() throws MqttException {
+        TlsMaterial material = tls;
+        Optional<ModemTls> modemTls = dialect.tls();
+        if (modemTls.isEmpty()) {
+            if (material != null) {
+                throw new MqttException(MqttException.Reason.INVALID_ARGUMENT,
+                        "The " + dialect.model() + " has no TLS for MQTT");
+            }
+            return;
+        }
+        if (material == null) {
+            try {
+                execute(modemTls.get().disable(settings.connectId()));
+            } catch (MqttException e) {
+                if (e.getReason() != MqttException.Reason.MODEM_ERROR) {
+                    throw e;
+                }
+                logger.debug("The modem has no MQTT SSL setting to switch off");
+            }
+            return;
+        }
+        for (AtCommand command : modemTls.get().enable(settings.connectId(), material)) {
+            execute(command);
         }
     }
 
@@ -443,7 +484,10 @@ public final class Bc26MqttClient {
         if (line.startsWith("+QMTSTAT:")) {
             int code = urcField(line, 1);
             throw new MqttException(MqttException.Reason.CONNECT_FAILED,
-                    "The broker closed the connection during CONNECT: " + QmtCodes.statCode(code), code);
+                    "The broker closed the connection during CONNECT: " + QmtCodes.statCode(code)
+                            + (tls != null ? " (with TLS this is also a broker that wants a client certificate the"
+                                    + " modem did not show)" : ""),
+                    code);
         }
         int result = urcField(line, 1);
         if (result != 0) {

@@ -45,11 +45,13 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path directory;
     private final int port;
+    private final int tlsPort;
     private @Nullable Process process;
 
-    private Mosquitto(Path directory, int port) {
+    private Mosquitto(Path directory, int port, int tlsPort) {
         this.directory = directory;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /** Starts a broker that accepts anyone. */
@@ -60,12 +62,30 @@ public final class Mosquitto implements AutoCloseable {
     /** Starts a broker; with a user, only that user and password may connect. */
     public static Mosquitto start(Path directory, @Nullable String user, @Nullable String password)
             throws IOException {
+        return start(directory, user, password, null, false);
+    }
+
+    /**
+     * Starts a broker that also listens with TLS ({@link #tlsPort()}), presenting the test CA's certificate for
+     * {@code localhost}; with {@code requireClientCertificate}, only clients with a certificate of that CA connect.
+     */
+    public static Mosquitto startWithTls(Path directory, TestCertificates certificates,
+            boolean requireClientCertificate) throws IOException {
+        return start(directory, null, null, certificates, requireClientCertificate);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static Mosquitto start(Path directory, @Nullable String user, @Nullable String password,
+            @Nullable TestCertificates tls, boolean requireClientCertificate) throws IOException {
         assertTrue(Files.isExecutable(BINARY),
                 "mosquitto is not installed: apt-get install mosquitto (.ci/run does this)");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = freePort();
+        int tlsPort = tls == null ? -1 : freePort();
         StringBuilder config = new StringBuilder();
         // Started as root, mosquitto drops to user "mosquitto", which cannot read the test's private directory.
         config.append("user ").append(System.getProperty("user.name")).append('\n');
@@ -88,8 +108,17 @@ public final class Mosquitto implements AutoCloseable {
         } else {
             config.append("allow_anonymous true\n");
         }
+        if (tls != null) {
+            // The options after a listener line belong to that listener.
+            config.append("listener ").append(tlsPort).append(" 127.0.0.1\n");
+            config.append("cafile ").append(tls.ca().toAbsolutePath()).append('\n');
+            config.append("certfile ").append(tls.serverCertificate().toAbsolutePath()).append('\n');
+            config.append("keyfile ").append(tls.serverKey().toAbsolutePath()).append('\n');
+            config.append("tls_version tlsv1.2\n");
+            config.append("require_certificate ").append(requireClientCertificate).append('\n');
+        }
         Files.writeString(directory.resolve("mosquitto.conf"), config.toString());
-        Mosquitto broker = new Mosquitto(directory, port);
+        Mosquitto broker = new Mosquitto(directory, port, tlsPort);
         broker.startProcess();
         return broker;
     }
@@ -125,6 +154,11 @@ public final class Mosquitto implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener's port ({@link #startWithTls}), -1 without one. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** {@code tcp://127.0.0.1:port} for Paho. */
