@@ -30,6 +30,7 @@ import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.internal.modem.testing.Observer;
 import org.openhab.binding.bc26.internal.modem.testing.Resources;
+import org.openhab.binding.bc26.internal.modem.testing.TestCertificates;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
 import org.openhab.core.thing.ThingStatus;
@@ -102,6 +103,36 @@ class SiblingModemBridgeTest {
         Await.until("configuration error", WAIT,
                 () -> rig.bridge().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
         assertTrue(String.valueOf(rig.bridge().getStatusInfo().getDescription()).contains("0-4"),
+                String.valueOf(rig.bridge().getStatusInfo().getDescription()));
+    }
+
+    @Test
+    void aBg95BridgeOverTlsChecksTheBrokerAndPublishes() throws Exception {
+        System.setProperty("openhab.userdata", dir.resolve("userdata").toString());
+        TestCertificates certificates = TestCertificates.create(dir.resolve("certificates"));
+        broker = resources.add(Mosquitto.startWithTls(dir, certificates, false));
+        Bc26Simulator.Options options = new Bc26Simulator.Options();
+        options.timeScale = 0.02;
+        options.model = Bc26Simulator.Model.BG95;
+        SimTransport modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyModem")));
+        Map<String, Object> config = BridgeRig.configFor(modem, broker);
+        config.putAll(Map.of("brokerHost", "localhost", "brokerPort", broker.tlsPort(), "tls", true, "caCertificate",
+                certificates.ca().toString()));
+        BridgeRig rig = resources.add(new BridgeRig("shed", config));
+        rig.handler().initialize();
+        assertTrue(rig.awaitOnline(WAIT), "online over TLS: " + rig.bridge().getStatusInfo());
+        Observer observer = resources.add(new Observer(broker.uri()));
+        observer.subscribe("shed/up", 1);
+        assertTrue(rig.actions().publish("shed/up", "sealed", 1, false));
+        assertEquals("sealed", observer.next(30).payload());
+    }
+
+    @Test
+    void tlsAskedOfABc26IsAConfigurationErrorOnTheBridge() throws Exception {
+        BridgeRig rig = bridgeOn(Bc26Simulator.Model.BC26, Map.of("tls", true, "caCertificate", "/nonexistent.pem"));
+        Await.until("configuration error", WAIT,
+                () -> rig.bridge().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
+        assertTrue(String.valueOf(rig.bridge().getStatusInfo().getDescription()).contains("BC26 has no TLS"),
                 String.valueOf(rig.bridge().getStatusInfo().getDescription()));
     }
 }

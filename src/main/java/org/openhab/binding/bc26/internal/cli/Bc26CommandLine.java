@@ -153,6 +153,7 @@ public final class Bc26CommandLine {
 
     private int probe(Arguments args) throws UsageException {
         String port = args.required("port");
+        ModemModel forced = model(args);
         SerialSettings serial = SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (AtEngine engine = openEngine(port, serial, scheduler)) {
@@ -160,6 +161,9 @@ public final class Bc26CommandLine {
             modem.synchronize();
             modem.setEcho(false);
             Json json = ProbeReport.of(modem);
+            if (forced != null) {
+                json.put("dialect", forced.name() + " (set with --model)");
+            }
             out.println(json);
             return 0;
         } catch (LinkException e) {

@@ -15,12 +15,13 @@ package org.openhab.binding.bc26.internal.cli;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.Bc26Modem;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
 
 /**
- * What {@code probe} prints about a modem (identity, SIM, registration, cell, signal), with the same words for the
+ * What {@code probe} prints about a modem (identity, the dialect its model gets, SIM, registration, cell, signal), with the same words for the
  * command line and the openHAB console.
  *
  * @author BC26 binding contributors - Initial contribution
@@ -36,7 +37,8 @@ public final class ProbeReport {
         ModemIdentity identity = modem.identity();
         Json json = Json.object().put("manufacturer", identity.manufacturer()).put("model", identity.model())
                 .put("revision", identity.revision()).put("imei", identity.imei()).put("imsi", identity.imsi())
-                .put("iccid", identity.iccid()).put("sim", modem.simState().name());
+                .put("iccid", identity.iccid()).put("sim", modem.simState().name())
+                .put("dialect", ModemModel.identify(identity.model()).map(Enum::name).orElse("BC26 (model unknown)"));
         Registration registration = modem.registration();
         SignalQuality signal = modem.signal();
         // AT+CEREG? names the cell only in its verbose modes; the serving cell (AT+QENG=0) always does.

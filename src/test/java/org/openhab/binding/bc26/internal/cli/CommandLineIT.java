@@ -98,6 +98,7 @@ class CommandLineIT {
         assertTrue(json.contains("\"registration\":\"REGISTERED_HOME\""), json);
         assertTrue(json.contains("\"rssiDbm\":-73"), json);
         assertTrue(json.contains("\"cellId\":\"6923252\""), "the cell the modem reports: " + json);
+        assertTrue(json.contains("\"dialect\":\"BC26\""), "the model read from ATI: " + json);
     }
 
     @Test
@@ -218,5 +219,16 @@ class CommandLineIT {
                 "--payload", "p");
         assertEquals(2, badHost.code());
         assertTrue(badHost.err().contains("double quote"), badHost.err());
+        Run unchecked = run("publish", "--port", modem.portName(), "--host", "localhost", "--tls", "--topic", "t",
+                "--payload", "p");
+        assertEquals(2, unchecked.code(), "TLS without a CA asks for one, or for --insecure");
+        assertTrue(unchecked.err().contains("--ca-file"), unchecked.err());
+        Run badModel = run("probe", "--port", modem.portName(), "--model", "SIM800");
+        assertEquals(2, badModel.code());
+        assertTrue(badModel.err().contains("BC660K"), badModel.err());
+        Run noTls = run("publish", "--port", modem.portName(), "--host", "localhost", "--tls", "--insecure",
+                "--topic", "t", "--payload", "p", "--timeout-seconds", "60");
+        assertEquals(1, noTls.code(), "the simulated BC26 has no TLS: a configuration error, at once");
+        assertTrue(noTls.out().get(noTls.out().size() - 1).contains("BC26 has no TLS"), noTls.out().toString());
     }
 }

@@ -131,7 +131,7 @@ class Bc26ConsoleCommandExtensionTest {
         assertTrue(lines.get(0).contains("\"bridge\":\"bc26:modem:cabin\""), lines.get(0));
         assertTrue(lines.get(1).startsWith("{\"manufacturer\":\"Quectel_Ltd\",\"model\":\"Quectel_BC26\","
                 + "\"revision\":\"BC26NBR01A01\""), lines.get(1));
-        for (String key : List.of("imei", "iccid", "sim", "registration", "cellId", "rssiDbm", "rsrpDbm")) {
+        for (String key : List.of("imei", "iccid", "sim", "dialect", "registration", "cellId", "rssiDbm", "rsrpDbm")) {
             assertTrue(lines.get(1).contains("\"" + key + "\":"), key + " in " + lines.get(1));
         }
         assertEquals(ThingStatus.ONLINE, cabin.status(), "the bridge kept its port and its session");
