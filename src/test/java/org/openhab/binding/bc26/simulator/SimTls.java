@@ -46,7 +46,7 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The simulated modem's TLS: the certificates it holds (BC660K: typed in per item; BG9x: files in its file system
  * named by SSL context 0) and a real TLS handshake with Java's TLS over the broker connection, so a wrong
- * certificate fails as it would in the field. Security level 0 encrypts without checking; 1 checks the broker against
+ * certificate fails as it would in the field; TLS 1.2, the newest these modems speak. Security level 0 encrypts without checking; 1 checks the broker against
  * the CA and the host name; 2 also presents the client certificate. SNI only where the dialect has its setting (BG9x).
  *
  * @author BC26 binding contributors - Initial contribution
@@ -87,6 +87,9 @@ final class SimTls {
             context.init(keyManagers(fromFiles), trustManagers(fromFiles), null);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
+            // These modems speak TLS up to 1.2 (BG95's SSL note: SSL 3.0 to TLS 1.2); 1.2 also refuses a missing client
+            // certificate during the handshake, as the modem reports it (+QMTOPEN: <id>,-1).
+            parameters.setProtocols(new String[] { "TLSv1.2" });
             boolean name = !InetAddress.getByName(host).getHostAddress().equals(host);
             parameters.setServerNames(fromFiles && serverNameIndication && name ? List.of(new SNIHostName(host)) : List.of());
             if (securityLevel > 0) {

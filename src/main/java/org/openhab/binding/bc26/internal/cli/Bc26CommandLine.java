@@ -74,7 +74,7 @@ public final class Bc26CommandLine {
                       modem identity, SIM, registration and signal as one JSON object
               monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
                       [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
-                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text]
+                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text|buffered]
                       one JSON object per line per event: session state and received messages;
                       with --count and --seconds, exits 1 when fewer than N messages came in S seconds
               publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
@@ -300,11 +300,12 @@ public final class Bc26CommandLine {
         int count = args.integer("count", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         int seconds = args.integer("seconds", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         String format = args.get("receive-format");
-        if (format != null && !format.equals("hex") && !format.equals("text")) {
-            throw new UsageException("--receive-format is hex or text, not " + format);
+        if (format != null && !List.of("hex", "text", "buffered").contains(format)) {
+            throw new UsageException("--receive-format is hex, text or buffered, not " + format);
         }
         if (format != null) {
-            options = options.withMqtt(options.mqtt().withHexReceive(format.equals("hex")));
+            options = options.withMqtt(options.mqtt().withHexReceive(!format.equals("text"))
+                    .withBufferedReceive(format.equals("buffered")));
         }
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();

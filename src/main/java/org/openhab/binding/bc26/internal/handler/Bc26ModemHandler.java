@@ -188,7 +188,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         MqttSettings mqtt = new MqttSettings(config.connectId, config.brokerHost.trim(), config.brokerPort,
                 config.clientId, config.username.isEmpty() ? null : config.username,
                 config.password.isEmpty() ? null : config.password, config.keepAlive, config.cleanSession,
-                "3.1".equals(config.mqttVersion) ? 3 : 4, 10, 3, will, "hex".equals(config.receiveFormat));
+                "3.1".equals(config.mqttVersion) ? 3 : 4, 10, 3, will, !"text".equals(config.receiveFormat),
+                "buffered".equals(config.receiveFormat));
         if (!config.birthTopic.isBlank()) {
             MqttTopics.checkTopicName(config.birthTopic);
         }
@@ -201,8 +202,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (!config.apn.isBlank()) {
             Bc26Modem.checkApn(config.apn.trim());
         }
-        if (!"text".equals(config.receiveFormat) && !"hex".equals(config.receiveFormat)) {
-            throw new IllegalArgumentException("The receive format must be text or hex, not " + config.receiveFormat);
+        if (!List.of("text", "hex", "buffered").contains(config.receiveFormat)) {
+            throw new IllegalArgumentException(
+                    "The receive format must be text, hex or buffered, not " + config.receiveFormat);
         }
         if (config.outboxSize < 1) {
             throw new IllegalArgumentException("The outbox must hold at least 1 message, not " + config.outboxSize);

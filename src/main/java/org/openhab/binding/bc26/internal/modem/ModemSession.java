@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtEngine;
 import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtException;

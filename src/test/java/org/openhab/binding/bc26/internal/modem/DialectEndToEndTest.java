@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,6 +44,7 @@ import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.internal.modem.testing.Observer;
 import org.openhab.binding.bc26.internal.modem.testing.Resources;
+import org.openhab.binding.bc26.internal.modem.testing.SessionRecorder;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
 
@@ -68,12 +68,15 @@ class DialectEndToEndTest {
 
     private final Resources resources = new Resources();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
-    private final BlockingQueue<SessionFailure> failures = new LinkedBlockingQueue<>();
-    private final BlockingQueue<String> dialects = new LinkedBlockingQueue<>();
-    private final BlockingQueue<ReceiveFormat> receiveFormats = new LinkedBlockingQueue<>();
+    private final SessionRecorder recorder = new SessionRecorder();
+    private final BlockingQueue<MqttMessage> messages = recorder.messages;
+    private final BlockingQueue<SessionFailure> failures = recorder.failures;
+    private final BlockingQueue<String> dialects = recorder.dialects;
+    private final BlockingQueue<ReceiveFormat> receiveFormats = recorder.receiveFormats;
     private @NonNullByDefault({}) SimTransport modem;
     private @NonNullByDefault({}) Observer observer;
+    /** Whether the next session asks BG9x to keep received messages until read. */
+    private boolean bufferedReceive;
 
     @AfterEach
     void stop() throws Exception {
@@ -97,32 +100,10 @@ class DialectEndToEndTest {
         tune.accept(options);
         modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyModem")));
         observer = resources.add(new Observer(broker.uri()));
-        MqttSettings mqtt = MqttSettings.of(connectId, "127.0.0.1", broker.port(), "dialect-test");
+        MqttSettings mqtt = MqttSettings.of(connectId, "127.0.0.1", broker.port(), "dialect-test")
+                .withBufferedReceive(bufferedReceive);
         ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withModel(forced), scheduler,
-                new ModemSessionListener() {
-                    @Override
-                    public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-                        if (failure != null) {
-                            failures.add(failure);
-                        }
-                    }
-
-                    @Override
-                    public void messageReceived(MqttMessage message) {
-                        messages.add(message);
-                    }
-
-                    @Override
-                    public void dialectChosen(ModemModel model, boolean wasForced) {
-                        dialects.add(model + (wasForced ? " forced" : ""));
-                    }
-
-                    @Override
-                    public void receiveFormatChosen(ReceiveFormat format, boolean asConfigured) {
-                        receiveFormats.add(format);
-                    }
-                });
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withModel(forced), scheduler, recorder);
         resources.add(session::stop);
         session.subscribe("to/modem/#", 1);
         session.start();
@@ -150,9 +131,8 @@ class DialectEndToEndTest {
         assertEquals(simulated.name(), dialects.poll(), "the dialect of the model the modem names");
         assertEquals(switch (simulated) {
             case BC26 -> ReceiveFormat.HEX;
-            case BC660K, BC260Y -> ReceiveFormat.LENGTH;
-            case BG95, BG96, BG77 -> ReceiveFormat.BUFFERED;
-        }, receiveFormats.poll());
+            case BC660K, BC260Y, BG95, BG96, BG77 -> ReceiveFormat.LENGTH;
+        }, receiveFormats.poll(), "BG9x print at once with the length unless buffered is asked for");
 
         observer.subscribe("from/modem/#", 1);
         session.publish("from/modem/json", VENDOR_JSON.getBytes(StandardCharsets.UTF_8), 1, false).get(30,
@@ -193,7 +173,9 @@ class DialectEndToEndTest {
 
     @Test
     void aKeptMessageArrivesExactlyWhateverItHolds() throws Exception {
+        bufferedReceive = true;
         ModemSession session = online(Bc26Simulator.Model.BG95);
+        assertEquals(ReceiveFormat.BUFFERED, receiveFormats.poll());
         String imitation = "line\r\nOK\r\n+QMTRECV: 0,4\r\n+QMTSTAT: 0,1\r\nAPP RDY\r\n\"";
         assertEquals(imitation, downlink("to/modem/text", imitation.getBytes(StandardCharsets.UTF_8)).payloadAsString());
         byte[] binary = new byte[256];
@@ -217,6 +199,7 @@ class DialectEndToEndTest {
     @ParameterizedTest
     @EnumSource(value = Bc26Simulator.Model.class, names = { "BC26", "BG95" })
     void aStalledHostLosesOnBc26AndNothingOnABufferingModem(Bc26Simulator.Model simulated) throws Exception {
+        bufferedReceive = true;
         ModemSession session = start(simulated, null, 0, options -> {
             options.baudRate = 115200;
             options.hostBufferBytes = 256;
@@ -246,6 +229,27 @@ class DialectEndToEndTest {
             assertTrue(arrived.size() < 6, "BC26 lost what it printed to the stalled host: " + arrived);
         }
         assertTrue(session.isOnline());
+    }
+
+    /**
+     * The price of buffering: a BG95 keeps five messages; a burst of eight (a reconnect's backlog, retained messages
+     * at start) arriving faster than the host reads loses what does not fit, and the simulator counts it.
+     */
+    @Test
+    void aBurstBeyondTheFivePlacesOfABufferingModemLosesTheRest() throws Exception {
+        bufferedReceive = true;
+        ModemSession session = start(Bc26Simulator.Model.BG95, null, 0, options -> options.baudRate = 115200);
+        Await.until("session online", ONLINE, session::isOnline);
+        Bc26Simulator sim = modem.simulator();
+        sim.stallHost(true);
+        for (int i = 1; i <= 8; i++) {
+            observer.publish("to/modem/burst", ("message " + i).getBytes(StandardCharsets.UTF_8), 1, false);
+        }
+        Await.until("eight messages reached the modem", ONLINE, () -> sim.messagesFromBroker() >= 8);
+        sim.stallHost(false);
+        Set<String> arrived = new HashSet<>();
+        Await.until("the five kept", ONLINE, () -> collect(arrived) && arrived.size() == 5);
+        assertEquals(3, sim.storeOverflows(), "three found no place");
     }
 
     /** Adds what arrived (the message's number, or "marker") to {@code arrived}; true, for use in a wait. */

@@ -383,19 +383,23 @@ public final class Bc26MqttClient {
     }
 
     /**
-     * Where the model can keep received messages until they are read (BG95/BG96), asks for that with the length shown;
-     * otherwise, or when the firmware refuses, the printed formats below.
+     * On a model that can keep received messages until they are read (BG95/BG96), asks for that, or for each message
+     * printed at once with its length, as configured; otherwise, or when the firmware refuses, the formats below.
      */
     private void configureReceive() throws MqttException {
-        bufferedReceiveInUse = dialect.buffersReceivedMessages()
-                && accepted("AT+QMTCFG=\"recv/mode\"," + idText + ",1,1", "recv/mode");
-        if (bufferedReceiveInUse) {
-            lengthReceiveInUse = true;
-            engine.setLengthRecords(true);
-            hexReceiveInUse = false;
-            engine.setHexRecords(false);
-            listener.receiveFormatChosen(ReceiveFormat.BUFFERED, true);
-            return;
+        if (dialect.buffersReceivedMessages()) {
+            // Kept until read (asked for), or printed at once; the length shown either way.
+            boolean buffered = settings.bufferedReceive();
+            if (accepted("AT+QMTCFG=\"recv/mode\"," + idText + "," + (buffered ? 1 : 0) + ",1", "recv/mode")) {
+                bufferedReceiveInUse = buffered;
+                lengthReceiveInUse = true;
+                engine.setLengthRecords(true);
+                hexReceiveInUse = false;
+                engine.setHexRecords(false);
+                listener.receiveFormatChosen(buffered ? ReceiveFormat.BUFFERED : ReceiveFormat.LENGTH, true);
+                return;
+            }
+            bufferedReceiveInUse = false;
         }
         configureDataFormat();
     }

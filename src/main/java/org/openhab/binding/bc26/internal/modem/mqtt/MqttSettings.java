@@ -34,13 +34,16 @@ import org.openhab.binding.bc26.internal.modem.at.AtText;
  * @param will last will, or null
  * @param hexReceive whether the modem is asked to deliver payloads in hex (AT+QMTCFG="dataformat" receive format 1):
  *            one line per message, binary payloads intact, and no payload can imitate the modem's own lines
+ * @param bufferedReceive on a model that can keep received messages until read (BG95, BG96, BG77), whether to: a host
+ *            that stalls then loses nothing, but at most five messages wait and a burst of more loses the rest; else
+ *            those models print each message at once with its length
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record MqttSettings(int connectId, String host, int port, String clientId, @Nullable String username,
         @Nullable String password, int keepAliveSeconds, boolean cleanSession, int protocolVersion,
-        int packetTimeoutSeconds, int retries, @Nullable Will will, boolean hexReceive) {
+        int packetTimeoutSeconds, int retries, @Nullable Will will, boolean hexReceive, boolean bufferedReceive) {
 
     /**
      * The last will.
@@ -104,25 +107,31 @@ public record MqttSettings(int connectId, String host, int port, String clientId
      * the hex receive format.
      */
     public static MqttSettings of(int connectId, String host, int port, String clientId) {
-        return new MqttSettings(connectId, host, port, clientId, null, null, 120, true, 4, 10, 3, null, true);
+        return new MqttSettings(connectId, host, port, clientId, null, null, 120, true, 4, 10, 3, null, true, false);
     }
 
     /** Same settings with credentials. */
     public MqttSettings withCredentials(@Nullable String newUsername, @Nullable String newPassword) {
         return new MqttSettings(connectId, host, port, clientId, newUsername, newPassword, keepAliveSeconds,
-                cleanSession, protocolVersion, packetTimeoutSeconds, retries, will, hexReceive);
+                cleanSession, protocolVersion, packetTimeoutSeconds, retries, will, hexReceive, bufferedReceive);
     }
 
     /** Same settings with a will. */
     public MqttSettings withWill(@Nullable Will newWill) {
         return new MqttSettings(connectId, host, port, clientId, username, password, keepAliveSeconds, cleanSession,
-                protocolVersion, packetTimeoutSeconds, retries, newWill, hexReceive);
+                protocolVersion, packetTimeoutSeconds, retries, newWill, hexReceive, bufferedReceive);
     }
 
     /** Same settings with the receive data format set. */
     public MqttSettings withHexReceive(boolean newHexReceive) {
         return new MqttSettings(connectId, host, port, clientId, username, password, keepAliveSeconds, cleanSession,
-                protocolVersion, packetTimeoutSeconds, retries, will, newHexReceive);
+                protocolVersion, packetTimeoutSeconds, retries, will, newHexReceive, bufferedReceive);
+    }
+
+    /** Same settings asking models that can keep received messages (BG95, BG96, BG77) to do so. */
+    public MqttSettings withBufferedReceive(boolean newBufferedReceive) {
+        return new MqttSettings(connectId, host, port, clientId, username, password, keepAliveSeconds, cleanSession,
+                protocolVersion, packetTimeoutSeconds, retries, will, hexReceive, newBufferedReceive);
     }
 
     /** Checks a QoS level. */

@@ -26,13 +26,13 @@ public enum ReceiveFormat {
     /** Raw text: a payload can hold line breaks and lines that look like the modem's own. */
     TEXT,
     /**
-     * Raw text with its length shown (BC660K, BC260Y): read by its length, so it is exact and no payload can look like
-     * a modem line. Chosen by the driver where the model has it, whatever was configured.
+     * Raw text with its length shown (BC660K, BC260Y; BG95, BG96, BG77 unless buffered): read by its length, so it is
+     * exact and no payload can look like a modem line. Chosen by the driver where the model has it.
      */
     LENGTH,
     /**
-     * Kept in the modem until read, then printed with its length (BG95, BG96, BG77): exact, and a host that was slow
-     * or missed the announcement still gets it. Chosen by the driver where the model has it.
+     * Kept in the modem until read, then printed with its length (BG95, BG96, BG77, when asked for): exact, and a host
+     * that was slow or missed the announcement still gets it; but only five messages wait, a burst of more is lost.
      */
     BUFFERED;
 
