@@ -90,7 +90,8 @@ public final class Bc26CommandLine {
             What retrying cannot fix (a host that does not resolve, a refused CONNACK, a bad port name, a SIM PIN)
             ends the command at once with exit 1; other failures are retried with back-off until the time is up.
             Common options: --baud B (default 115200), --connect-id 0-5 (0-4 on BC660K/BC260Y),
-            --model auto|BC26|BC660K|BC260Y|BG95|BG96|BG77 (default auto: read from the modem), --verbose (driver logs on stderr).
+            --model auto|BC26|BC660K|BC260Y|BG95|BG96|BG77 (default auto: read from the modem),
+            --verbose (driver logs on stderr).
             """;
 
     private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id", "model");
@@ -254,8 +255,9 @@ public final class Bc26CommandLine {
         }
         mqtt = mqtt.withCredentials(username, password);
         return new SessionOptions(args.required("port"),
-                SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null, List.of(), true,
-                mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120), model(args), tls(args));
+                SerialSettings.DEFAULT.withBaudRate(args.integer("baud", 115200, 300, 4_000_000)), null, null,
+                List.of(), true, mqtt, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                model(args), tls(args));
     }
 
     /** MQTT over TLS when --tls is given (with --ca-file, --client-cert, --client-key, --insecure), else null. */

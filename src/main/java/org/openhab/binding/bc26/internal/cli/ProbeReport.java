@@ -21,8 +21,8 @@ import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
 
 /**
- * What {@code probe} prints about a modem (identity, the dialect its model gets, SIM, registration, cell, signal), with the same words for the
- * command line and the openHAB console.
+ * What {@code probe} prints about a modem (identity, the dialect its model gets, SIM, registration, cell, signal),
+ * with the same words for the command line and the openHAB console.
  *
  * @author BC26 binding contributors - Initial contribution
  */

@@ -46,9 +46,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@code bc26:topic} thing: user-defined channels bound to MQTT topics through the modem bridge (the types of
  * {@link TopicChannel#TYPES}). Incoming messages on a channel's state topic update (or command) the channel, through
- * its transformations; commands publish to its command topic; an availability topic drives the thing's status. Subscriptions live in the
- * bridge, which makes them again after every reconnect; disposing the thing (or removing a channel, which
- * re-initialises it) unsubscribes.
+ * its transformations; commands publish to its command topic; an availability topic drives the thing's status.
+ * Subscriptions live in the bridge, which makes them again after every reconnect; disposing the thing (or removing a
+ * channel, which re-initialises it) unsubscribes.
  *
  * @author BC26 binding contributors - Initial contribution
  */

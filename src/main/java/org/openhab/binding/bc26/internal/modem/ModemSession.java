@@ -563,9 +563,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     }
 
     /**
-     * Reads and checks the certificates and puts them into the modem, once per modem start (this runs after every
-     * start) and when they change; a model without TLS, a certificate that cannot be read or one the modem refuses is
-     * the user's to fix.
+     * Reads and checks the certificates and puts them into the modem: once per modem start (this runs at the first
+     * bring-up and after every restart, not at reconnects); changed files take effect when the session is made anew
+     * (the bridge initialised again). A model without TLS, a certificate that cannot be read or one the modem refuses
+     * is the user's to fix.
      */
     private void prepareTls(Bc26Modem modem) throws SessionException {
         TlsConfig config = options.tls();
@@ -574,9 +575,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             return;
         }
         ModemModel model = dialect.model();
-        ModemTls modemTls = dialect.tls().orElseThrow(() -> new SessionException(new SessionFailure(
-                SessionFailure.Kind.CONFIGURATION, "The " + model + " has no TLS for MQTT: its password and messages "
-                        + "would cross the network readable. Use a BC660K, BC260Y, BG95, BG96 or BG77, or switch TLS off")));
+        ModemTls modemTls = dialect.tls()
+                .orElseThrow(() -> new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION,
+                        "The " + model + " has no TLS for MQTT: its password and messages would cross the network "
+                                + "readable. Use a BC660K, BC260Y, BG95, BG96 or BG77, or switch TLS off")));
         TlsMaterial material;
         try {
             material = TlsMaterialLoader.load(config);

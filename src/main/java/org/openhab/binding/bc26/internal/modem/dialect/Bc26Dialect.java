@@ -42,6 +42,11 @@ final class Bc26Dialect implements ModemDialect {
     }
 
     @Override
+    public boolean hasDirectForm() {
+        return true;
+    }
+
+    @Override
     public boolean showsReceiveLength() {
         return false;
     }

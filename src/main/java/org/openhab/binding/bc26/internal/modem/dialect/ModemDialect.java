@@ -42,6 +42,14 @@ public interface ModemDialect {
     PublishEncoding encode(byte[] payload) throws MqttException;
 
     /**
+     * Whether the model takes a payload in quotes inside the command ({@code AT+QMTPUB=...,"topic","payload"}, BC26's
+     * direct form); the others want its length with it.
+     */
+    default boolean hasDirectForm() {
+        return false;
+    }
+
+    /**
      * Whether {@code +QMTRECV} can show the payload's length ({@code AT+QMTCFG="showrecvlen"}): then a received
      * payload is read by its length, and no publisher can make it look like the modem's own lines.
      */

@@ -724,7 +724,7 @@ public final class Bc26MqttClient {
         String wire = new String(encoding.wire(), StandardCharsets.UTF_8);
         // Hex digits go in the direct form where the model has it (BC26), within its 700 bytes.
         boolean direct = encoding.form() == PublishEncoding.Form.DIRECT
-                || (encoding.form() == PublishEncoding.Form.HEX && !dialect.showsReceiveLength()
+                || (encoding.form() == PublishEncoding.Form.HEX && dialect.hasDirectForm()
                         && encoding.wire().length <= PublishEncoding.MAX_DIRECT_BYTES);
         AtCommand publish;
         if (encoding.form() == PublishEncoding.Form.EXACT) {
