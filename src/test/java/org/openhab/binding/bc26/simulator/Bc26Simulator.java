@@ -496,9 +496,19 @@ public final class Bc26Simulator implements AutoCloseable {
                     : "\r\n+CESQ: 99,99,255,255,255,255\r\n\r\nOK\r\n");
             case "+QENG" -> respond("\r\n+QENG: 0,2506,2,62,\"6923252\",-84,-10,-74,2,8,\"69C9\",0,90\r\n\r\nOK\r\n");
             case "+COPS" -> respond(read ? "\r\n+COPS: 0,2,\"46692\",9\r\n\r\nOK\r\n" : "\r\nOK\r\n");
-            case "+QBAND" -> qband(read, args);
+            case "+QBAND" -> {
+                if (bufferedDialect()) {
+                    respond(mqttError());
+                } else {
+                    qband(read, args);
+                }
+            }
+            case "+QICSGP" -> qicsgp(SimParams.parse(args));
+            case "+QCFG" -> qcfg(SimParams.parse(args));
             case "+QCGDEFCONT" -> {
-                if (read) {
+                if (bufferedDialect()) {
+                    respond(mqttError());
+                } else if (read) {
                     respond("\r\n+QCGDEFCONT: \"IP\",\"" + apn + "\"\r\n\r\nOK\r\n");
                 } else {
                     apn = SimParams.parse(args).text(1);
@@ -1639,6 +1649,50 @@ public final class Bc26Simulator implements AutoCloseable {
             return;
         }
         respond(mqttError());
+    }
+
+    /** BG9x AT+QICSGP=1 (query) and AT+QICSGP=1,1,"apn","user","password",auth: the APN of context 1. */
+    private void qicsgp(SimParams p) {
+        if (!bufferedDialect() || p.size() < 1 || p.integer(0) != 1) {
+            respond(mqttError());
+        } else if (p.size() == 1) {
+            respond("\r\n+QICSGP: 1,\"" + apn + "\",\"\",\"\",0\r\n\r\nOK\r\n");
+        } else if (p.size() >= 3) {
+            apn = p.text(2);
+            ok();
+        } else {
+            respond(mqttError());
+        }
+    }
+
+    /** BG9x AT+QCFG="band"[,gsm,lte-m,nb-iot]: bands as hex masks (band n is bit n-1); other items answer OK. */
+    private void qcfg(SimParams p) {
+        if (!bufferedDialect() || p.size() < 1) {
+            respond(mqttError());
+            return;
+        }
+        if (!p.text(0).equalsIgnoreCase("band")) {
+            ok();
+            return;
+        }
+        if (p.size() == 1) {
+            java.math.BigInteger mask = java.math.BigInteger.ZERO;
+            for (int band : bands) {
+                mask = mask.setBit(band - 1);
+            }
+            String hex = "0x" + mask.toString(16);
+            respond("\r\n+QCFG: \"band\",0x0," + hex + "," + hex + "\r\n\r\nOK\r\n");
+            return;
+        }
+        java.math.BigInteger mask = new java.math.BigInteger(p.text(2).replaceFirst("^0[xX]", ""), 16);
+        List<Integer> locked = new ArrayList<>();
+        for (int bit = 0; bit < mask.bitLength(); bit++) {
+            if (mask.testBit(bit)) {
+                locked.add(bit + 1);
+            }
+        }
+        bands = locked;
+        ok();
     }
 
     /** BG9x AT+QFUPL="UFS:name",size[,timeout]: CONNECT, exactly size bytes, +QFUPL: size,checksum. */

@@ -24,7 +24,11 @@ import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtEngine;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
+import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
+import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.NetworkClock;
@@ -208,51 +212,50 @@ public final class Bc26Modem {
         return parse(() -> NetworkOperator.parse(value));
     }
 
-    /** AT+QBAND?: the bands in use. */
+    /** The bands in use (BC26: AT+QBAND?), as BC26 is asked. */
     public List<Integer> bands() throws AtException {
-        String value = engine.execute(AtCommand.of("AT+QBAND?")).requireValue("+QBAND:");
-        List<Integer> bands = new ArrayList<>();
-        for (String field : Fields.split(value)) {
-            if (!field.isEmpty()) {
-                bands.add(parse(() -> Fields.integer(field, "band")));
-            }
-        }
-        return bands;
+        return bands(ModemDialect.of(ModemModel.BC26).network());
+    }
+
+    /** The bands in use, asked as the model wants. */
+    public List<Integer> bands(NetworkSetup network) throws AtException {
+        AtResponse answer = engine.execute(network.queryBands());
+        return parse(() -> network.bandsOf(answer));
     }
 
     /**
-     * AT+QBAND=n,b1,...: locks the modem to bands (BC26 supports 1, 3, 5, 8 and 20).
+     * Locks the modem to bands, as BC26 is told (AT+QBAND=n,b1,...; it supports 1, 3, 5, 8 and 20).
      *
      * @throws IllegalArgumentException for an empty or unsupported list
      */
     public void setBands(List<Integer> bands) throws AtException {
-        if (bands.isEmpty() || bands.size() > 5) {
-            throw new IllegalArgumentException("Give 1 to 5 bands");
-        }
-        for (int band : bands) {
-            if (!List.of(1, 3, 5, 8, 20).contains(band)) {
-                throw new IllegalArgumentException("BC26 supports bands 1, 3, 5, 8 and 20, not " + band);
-            }
-        }
-        StringBuilder command = new StringBuilder("AT+QBAND=").append(bands.size());
-        bands.forEach(b -> command.append(',').append(b));
-        engine.execute(AtCommand.of(command.toString()));
+        setBands(bands, ModemDialect.of(ModemModel.BC26).network());
+    }
+
+    /** Locks the modem to bands, told as the model wants. @throws IllegalArgumentException for bands it lacks */
+    public void setBands(List<Integer> bands, NetworkSetup network) throws AtException {
+        engine.execute(network.setBands(bands));
     }
 
     /**
-     * AT+QCGDEFCONT="IP","apn": the APN of the default bearer. Written to NVRAM; takes effect after a reboot.
+     * Sets the APN as BC26 takes it (AT+QCGDEFCONT="IP","apn": the default bearer, written to memory, used after a
+     * reboot).
      *
      * @throws IllegalArgumentException if the APN cannot be sent safely
      */
     public void setApn(String apn) throws AtException {
-        checkApn(apn);
-        engine.execute(AtCommand.of("AT+QCGDEFCONT=\"IP\"," + AtText.quoted(apn, "APN", 62)));
+        setApn(apn, ModemDialect.of(ModemModel.BC26).network());
     }
 
-    /** AT+QCGDEFCONT?: the configured APN, or empty. */
-    public Optional<String> apn() throws AtException {
-        Optional<String> value = engine.execute(AtCommand.of("AT+QCGDEFCONT?")).value("+QCGDEFCONT:");
-        return value.map(v -> Fields.split(v)).filter(f -> f.length > 1).map(f -> Fields.unquote(f[1]));
+    /** Sets the APN as the model takes it. @throws IllegalArgumentException if the APN cannot be sent safely */
+    public void setApn(String apn, NetworkSetup network) throws AtException {
+        checkApn(apn);
+        engine.execute(network.setApn(apn));
+    }
+
+    /** The configured APN as the model names it, or empty. */
+    public Optional<String> apn(NetworkSetup network) throws AtException {
+        return network.apnOf(engine.execute(network.queryApn()));
     }
 
     /**

@@ -34,6 +34,7 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
+import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -447,17 +448,27 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                     new SessionFailure(SessionFailure.Kind.SIM_PIN_REQUIRED, "The SIM card is locked (" + sim + ")"));
         }
         String apn = options.apn();
-        if (apn != null && !apn.isBlank() && !apn.equals(modem.apn().orElse(""))) {
-            logger.debug("Setting APN {} and rebooting the modem so it takes effect", apn);
-            modem.setApn(apn);
-            reboot(modem);
-            modem.setEcho(false);
-            modem.enableNumericErrors();
+        NetworkSetup network = dialect.network();
+        if (apn != null && !apn.isBlank() && !apn.equals(modem.apn(network).orElse(""))) {
+            modem.setApn(apn, network);
+            if (network.apnNeedsReboot()) {
+                logger.debug("APN {} set; rebooting the modem so it takes effect", apn);
+                reboot(modem);
+                modem.setEcho(false);
+                modem.enableNumericErrors();
+            } else {
+                logger.debug("APN {} set; used at the next connection", apn);
+            }
         }
         List<Integer> bands = options.bands();
-        if (!bands.isEmpty() && !bands.equals(modem.bands())) {
+        if (!bands.isEmpty() && !bands.equals(modem.bands(network))) {
             logger.debug("Locking the modem to bands {}", bands);
-            modem.setBands(bands);
+            try {
+                modem.setBands(bands, network);
+            } catch (IllegalArgumentException e) {
+                throw new SessionException(
+                        new SessionFailure(SessionFailure.Kind.CONFIGURATION, String.valueOf(e.getMessage())));
+            }
         }
         if (options.keepAwake()) {
             modem.keepAwake();

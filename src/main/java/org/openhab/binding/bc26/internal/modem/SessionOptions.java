@@ -74,6 +74,12 @@ public record SessionOptions(String port, SerialSettings serial, @Nullable Strin
                 registrationTimeout, forced, tls);
     }
 
+    /** Same options with an APN (null keeps the modem's) and bands (empty keeps the modem's). */
+    public SessionOptions withNetwork(@Nullable String newApn, java.util.List<Integer> newBands) {
+        return new SessionOptions(port, serial, pin, newApn, newBands, keepAwake, mqtt, initialBackoff, maxBackoff,
+                registrationTimeout, model, tls);
+    }
+
     /** Same options with MQTT over TLS (null: plain MQTT). */
     public SessionOptions withTls(@Nullable TlsConfig newTls) {
         return new SessionOptions(port, serial, pin, apn, bands, keepAwake, mqtt, initialBackoff, maxBackoff,

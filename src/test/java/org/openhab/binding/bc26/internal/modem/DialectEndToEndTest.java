@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +78,9 @@ class DialectEndToEndTest {
     private @NonNullByDefault({}) Observer observer;
     /** Whether the next session asks BG9x to keep received messages until read. */
     private boolean bufferedReceive;
+    /** APN and bands the next session sets (none: the modem's own). */
+    private @Nullable String apn;
+    private List<Integer> bands = List.of();
 
     @AfterEach
     void stop() throws Exception {
@@ -103,7 +107,8 @@ class DialectEndToEndTest {
         MqttSettings mqtt = MqttSettings.of(connectId, "127.0.0.1", broker.port(), "dialect-test")
                 .withBufferedReceive(bufferedReceive);
         ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withModel(forced), scheduler, recorder);
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withModel(forced).withNetwork(apn, bands),
+                scheduler, recorder);
         resources.add(session::stop);
         session.subscribe("to/modem/#", 1);
         session.start();
@@ -281,6 +286,27 @@ class DialectEndToEndTest {
         assertEquals(MqttException.Reason.PAYLOAD_TOO_LARGE, Bc26MqttClient.failureOf(tooLong).getReason(),
                 "refused before the modem, which would cut it at 1460 bytes");
         assertTrue(observer.queue().isEmpty());
+    }
+
+    /**
+     * The APN and the bands are set in each model's words: BC26 and BC660K write the default bearer (a reboot makes it
+     * count) and lock bands with AT+QBAND; a BG95 sets PDP context 1 (no reboot) and band masks for LTE-M and NB-IoT.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Bc26Simulator.Model.class, names = { "BC660K", "BG95" })
+    void theApnAndBandsAreSetInTheModelsOwnCommands(Bc26Simulator.Model simulated) throws Exception {
+        apn = "iot.example";
+        bands = List.of(3, 8, 20);
+        ModemSession session = online(simulated);
+        List<String> commands = modem.simulator().receivedCommands();
+        boolean bg = simulated == Bc26Simulator.Model.BG95;
+        String setApn = bg ? "AT+QICSGP=1,1,\"iot.example\",\"\",\"\",1" : "AT+QCGDEFCONT=\"IP\",\"iot.example\"";
+        String setBands = bg ? "AT+QCFG=\"band\",0,80084,80084" : "AT+QBAND=3,3,8,20";
+        assertTrue(commands.contains(setApn), String.valueOf(commands));
+        assertTrue(commands.contains(setBands), String.valueOf(commands));
+        assertEquals(!bg, commands.contains("AT+QRST=1"), "only the default bearer needs a reboot to count");
+        assertTrue(session.isOnline());
+        assertTrue(failures.isEmpty(), String.valueOf(failures));
     }
 
     @Test

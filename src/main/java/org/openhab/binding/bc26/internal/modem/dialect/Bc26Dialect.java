@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.bc26.internal.modem.dialect;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.PublishEncoding;
@@ -49,5 +51,10 @@ final class Bc26Dialect implements ModemDialect {
     @Override
     public boolean showsReceiveLength() {
         return false;
+    }
+
+    @Override
+    public NetworkSetup network() {
+        return new QbandNetwork("BC26", List.of(1, 3, 5, 8, 20));
     }
 }

@@ -66,4 +66,9 @@ final class BufferedReceiveDialect implements ModemDialect {
     public Optional<ModemTls> tls() {
         return Optional.of(new Bg9xTls());
     }
+
+    @Override
+    public NetworkSetup network() {
+        return new QcfgBandNetwork();
+    }
 }

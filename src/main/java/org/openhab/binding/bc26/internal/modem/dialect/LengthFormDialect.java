@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.bc26.internal.modem.dialect;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -59,5 +60,10 @@ final class LengthFormDialect implements ModemDialect {
     @Override
     public Optional<ModemTls> tls() {
         return Optional.of(new Bc660kTls());
+    }
+
+    @Override
+    public NetworkSetup network() {
+        return new QbandNetwork(model.name(), List.of());
     }
 }

@@ -65,6 +65,9 @@ public interface ModemDialect {
         return false;
     }
 
+    /** How the model is told its APN and bands. */
+    NetworkSetup network();
+
     /** How the model takes certificates and opens TLS, or empty for a model without TLS (BC26). */
     default Optional<ModemTls> tls() {
         return Optional.empty();
