@@ -232,8 +232,11 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 }
             }
         }
-        if (!bands.isEmpty() && !List.of(1, 3, 5, 8, 20).containsAll(bands)) {
-            throw new IllegalArgumentException("BC26 supports bands 1, 3, 5, 8 and 20, not " + text);
+        // Which bands the model has is checked once the modem is known (BC26: 1, 3, 5, 8, 20).
+        for (int band : bands) {
+            if (band < 1 || band > 85) {
+                throw new IllegalArgumentException("LTE bands are 1 to 85, not " + band);
+            }
         }
         return bands;
     }
