@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openhab.binding.bc26.internal.Bc26BindingConstants;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
@@ -37,9 +39,10 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 
 /**
- * The bridge on a BC660K-GL: it says which model it speaks to and how it receives, a rule action publishes the
- * vendor's JSON with quotes in the length form, a trigger channel gets a payload that imitates the modem intact, and
- * a client id the model lacks is a configuration error on the bridge.
+ * The bridge on each of BC26's siblings: it says which model it speaks to and how it receives, a rule action publishes
+ * the vendor's JSON with quotes, a trigger channel gets a payload that imitates the modem intact; a client id the
+ * model lacks is a configuration error on the bridge; a BG95 bridge works over TLS; TLS asked of a BC26 is a
+ * configuration error that says so.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -74,14 +77,16 @@ class SiblingModemBridgeTest {
         return rig;
     }
 
-    @Test
-    void aBc660kBridgeNamesItsDialectAndCarriesQuotesAndImitationsIntact() throws Exception {
-        BridgeRig rig = bridgeOn(Bc26Simulator.Model.BC660K, Map.of());
+    @ParameterizedTest
+    @EnumSource(value = Bc26Simulator.Model.class, names = { "BC660K", "BC260Y", "BG95", "BG96", "BG77" })
+    void aBridgeOnEachSiblingNamesItsDialectAndCarriesQuotesAndImitationsIntact(Bc26Simulator.Model model)
+            throws Exception {
+        BridgeRig rig = bridgeOn(model, Map.of());
         assertTrue(rig.awaitOnline(WAIT));
         Map<String, String> properties = rig.bridge().getProperties();
-        assertEquals("BC660K", properties.get(Bc26BindingConstants.PROPERTY_DIALECT));
+        assertEquals(model.name(), properties.get(Bc26BindingConstants.PROPERTY_DIALECT));
         assertEquals("length", properties.get(Bc26BindingConstants.PROPERTY_RECEIVE_FORMAT));
-        assertEquals("BC660K-GL", properties.get("modelId"));
+        assertTrue(properties.get("modelId").startsWith(model.name()), properties.get("modelId"));
 
         Observer observer = resources.add(new Observer(broker.uri()));
         observer.subscribe("shed/up", 1);

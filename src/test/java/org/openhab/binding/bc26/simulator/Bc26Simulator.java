@@ -559,6 +559,7 @@ public final class Bc26Simulator implements AutoCloseable {
             case "+QSSLCFG" -> qsslcfg(SimParams.parse(args));
             case "+QFUPL" -> qfupl(SimParams.parse(args));
             case "+QFDEL" -> qfdel(SimParams.parse(args));
+            case "+QFLST" -> qflst(SimParams.parse(args));
             case "+QMTRECV" -> {
                 if (!bufferedDialect()) {
                     respond(mqttError());
@@ -1727,6 +1728,16 @@ public final class Bc26Simulator implements AutoCloseable {
             respond("\r\n+CME ERROR: 405\r\n");
         } else {
             ok();
+        }
+    }
+
+    /** BG9x AT+QFLST="UFS:name": the file's name and size; a file that is not there is +CME ERROR: 405. */
+    private void qflst(SimParams p) {
+        byte[] file = bufferedDialect() && p.size() == 1 ? tls.files.get(p.text(0)) : null;
+        if (file == null) {
+            respond(bufferedDialect() ? "\r\n+CME ERROR: 405\r\n" : mqttError());
+        } else {
+            respond("\r\n+QFLST: \"" + p.text(0) + "\"," + file.length + "\r\n\r\nOK\r\n");
         }
     }
 

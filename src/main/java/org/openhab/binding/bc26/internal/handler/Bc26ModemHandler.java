@@ -14,7 +14,9 @@ package org.openhab.binding.bc26.internal.handler;
 
 import static org.openhab.binding.bc26.internal.Bc26BindingConstants.*;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,7 +220,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120),
                 "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel),
                 config.tls ? new TlsConfig(config.verifyServer, config.caCertificate, config.clientCertificate,
-                        config.clientKey, config.serverNameIndication) : null);
+                        config.clientKey, config.serverNameIndication, dataFile(".tls-uploaded")) : null);
     }
 
     private static List<Integer> bands(String text) {
@@ -243,9 +245,14 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
 
     /** Unsent QoS 1/2 messages live under openHAB's userdata folder (the OpenHAB class reads the same property). */
     private Path outboxFile() {
+        return dataFile(".outbox");
+    }
+
+    /** Where the bridge keeps a file of its own: {@code <userdata>/bc26/<thing uid>.<suffix>}. */
+    private Path dataFile(String suffix) {
         String userdata = System.getProperty("openhab.userdata");
         Path base = userdata != null ? Path.of(userdata) : Path.of(System.getProperty("java.io.tmpdir"), "openhab");
-        return base.resolve("bc26").resolve(getThing().getUID().getAsString().replace(':', '_') + ".outbox");
+        return base.resolve("bc26").resolve(getThing().getUID().getAsString().replace(':', '_') + suffix);
     }
 
     @Override
@@ -296,6 +303,11 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             path.delete();
         } else {
             Outbox.deleteFile(outboxFile());
+        }
+        try {
+            Files.deleteIfExists(dataFile(".tls-uploaded"));
+        } catch (IOException e) {
+            logger.debug("Cannot delete the note of certificates put into the modem: {}", e.getMessage());
         }
         super.handleRemoval();
     }

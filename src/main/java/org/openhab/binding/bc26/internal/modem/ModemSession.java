@@ -12,6 +12,10 @@
  */
 package org.openhab.binding.bc26.internal.modem;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -421,7 +425,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         ModemIdentity identity = modem.identity();
         listener.identified(identity);
         chooseDialect(identity);
-        prepareTls(modem);
+        prepareTls(modem, identity);
         SimState sim = modem.simState();
         if (sim == SimState.PIN_REQUIRED) {
             String pin = options.pin();
@@ -579,7 +583,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * (the bridge initialised again). A model without TLS, a certificate that cannot be read or one the modem refuses
      * is the user's to fix.
      */
-    private void prepareTls(Bc26Modem modem) throws SessionException {
+    private void prepareTls(Bc26Modem modem, ModemIdentity identity) throws SessionException {
         TlsConfig config = options.tls();
         if (config == null) {
             tlsMaterial = null;
@@ -597,15 +601,47 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             throw new SessionException(
                     new SessionFailure(SessionFailure.Kind.CONFIGURATION, String.valueOf(e.getMessage())));
         }
+        // What this modem (by its IMEI) was given last; only a modem that keeps files can show it still has them.
+        String uploaded = identity.imei() + " " + material.fingerprint();
+        Path record = config.uploadRecord();
         try {
-            logger.debug("Putting the TLS certificates into the {} (security level {})", model,
-                    material.securityLevel());
-            modemTls.upload(modem.engine(), material);
+            if (record != null && uploaded.equals(readRecord(record)) && modemTls.holds(modem.engine(), material)) {
+                logger.debug("The {} holds these TLS certificates already", model);
+            } else {
+                logger.debug("Putting the TLS certificates into the {} (security level {})", model,
+                        material.securityLevel());
+                modemTls.upload(modem.engine(), material);
+                writeRecord(record, uploaded);
+            }
         } catch (AtException e) {
             throw new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION,
                     "The " + model + " refused the TLS certificates: " + e.getMessage()));
         }
         tlsMaterial = material;
+    }
+
+    private static String readRecord(Path record) {
+        try {
+            return Files.exists(record) ? Files.readString(record, StandardCharsets.US_ASCII).strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void writeRecord(@Nullable Path record, String uploaded) {
+        if (record == null) {
+            return;
+        }
+        try {
+            Path parent = record.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(record, uploaded + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            // Only costs an upload at the next start.
+            logger.debug("Cannot note the certificates put into the modem in {}: {}", record, e.getMessage());
+        }
     }
 
     /** While online, on the session's thread: reads what the modem kept and did not announce (or was not heard). */

@@ -174,6 +174,44 @@ class TlsEndToEndTest {
         assertEquals(2, uploads(model), "after a modem start the certificates go in again");
     }
 
+    /**
+     * A BG95 keeps its certificates as files: with a note of what it was given, a new session (openHAB restarted)
+     * finds them there and puts nothing in; changed certificates go in again. A BC660K cannot show what it holds, so
+     * it gets them at every start.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Bc26Simulator.Model.class, names = { "BC660K", "BG95" })
+    void certificatesAModemKeepsAsFilesGoInOnlyWhenTheyChanged(Bc26Simulator.Model model) throws Exception {
+        Path record = dir.resolve("userdata/tls-uploaded");
+        TlsConfig noted = withRecord(verified(false), record);
+        ModemSession first = start(model, false, noted);
+        Await.until("first session online", ONLINE, first::isOnline);
+        first.stop();
+        ModemSession second = newSession(withRecord(verified(false), record));
+        Await.until("second session online", ONLINE, second::isOnline);
+        second.stop();
+        boolean keepsFiles = model == Bc26Simulator.Model.BG95;
+        assertEquals(keepsFiles ? 1 : 2, uploads(model), "unchanged: a modem with files gets nothing again");
+        ModemSession third = newSession(withRecord(verified(true), record));
+        Await.until("third session online with a client certificate", ONLINE, third::isOnline);
+        assertEquals(keepsFiles ? 2 : 3, uploads(model), "changed: in again");
+        assertTrue(Files.readString(record).startsWith("866971030000001 "), "noted by the modem's IMEI");
+    }
+
+    private static TlsConfig withRecord(TlsConfig config, Path record) {
+        return new TlsConfig(config.verifyServer(), config.caCertificate(), config.clientCertificate(),
+                config.clientKey(), config.serverNameIndication(), record);
+    }
+
+    private ModemSession newSession(TlsConfig tls) {
+        ModemSession session = new ModemSession(SessionOptions.of(modem.portName(),
+                MqttSettings.of(0, "localhost", broker.tlsPort(), "tls-test-" + System.nanoTime()))
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withTls(tls), scheduler, recorder);
+        resources.add(session::stop);
+        session.start();
+        return session;
+    }
+
     @Test
     void tlsOnABc26IsAConfigurationErrorThatNeedsTheUser() throws Exception {
         start(Bc26Simulator.Model.BC26, false, verified(false));

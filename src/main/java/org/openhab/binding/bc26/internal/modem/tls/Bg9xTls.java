@@ -66,6 +66,29 @@ public final class Bg9xTls implements ModemTls {
         }
     }
 
+    /** Each file there with its size ({@code AT+QFLST="UFS:<name>"} answers {@code +QFLST: "UFS:<name>",<size>}). */
+    @Override
+    public boolean holds(AtEngine engine, TlsMaterial material) throws AtException {
+        return holds(engine, CA_FILE, material.caPem())
+                && holds(engine, CERTIFICATE_FILE, material.clientCertificatePem())
+                && holds(engine, KEY_FILE, material.clientKeyPem());
+    }
+
+    private static boolean holds(AtEngine engine, String file, @Nullable String pem) throws AtException {
+        if (pem == null) {
+            return true;
+        }
+        try {
+            String answer = engine.execute(AtCommand.of("AT+QFLST=\"" + file + "\"")).value("+QFLST:").orElse("");
+            return answer.replace(" ", "").endsWith("," + pem.getBytes(StandardCharsets.US_ASCII).length);
+        } catch (AtException e) {
+            if (e.getKind() == AtException.Kind.ERROR || e.getKind() == AtException.Kind.CME_ERROR) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public List<AtCommand> enable(int connectId, TlsMaterial material) {
         List<AtCommand> commands = new ArrayList<>();

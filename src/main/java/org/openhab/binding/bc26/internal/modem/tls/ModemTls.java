@@ -34,6 +34,14 @@ public interface ModemTls {
      */
     void upload(AtEngine engine, TlsMaterial material) throws AtException;
 
+    /**
+     * Whether the modem still holds these certificates from an earlier upload, where it can tell (files of its file
+     * system, BG95/BG96/BG77); false where it cannot (BC660K keeps no file to look at).
+     */
+    default boolean holds(AtEngine engine, TlsMaterial material) throws AtException {
+        return false;
+    }
+
     /** The commands that make MQTT client {@code connectId} open its next connection with TLS, before AT+QMTOPEN. */
     List<AtCommand> enable(int connectId, TlsMaterial material);
 

@@ -12,7 +12,10 @@
  */
 package org.openhab.binding.bc26.internal.modem.tls;
 
+import java.nio.file.Path;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What the user asked for MQTT over TLS: where the certificates are, whether the broker is checked.
@@ -24,10 +27,19 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @param clientCertificate a PEM file of the client certificate, for brokers that want one (AWS IoT); empty: none
  * @param clientKey a PEM file (PKCS#8) of the client certificate's private key; empty: none
  * @param serverNameIndication send the broker's host name in the handshake (SNI), where the model can
+ * @param uploadRecord a file where the driver notes which certificates it put into which modem, so a modem that keeps
+ *            them as files (BG95/BG96/BG77) gets them again only when they changed; null: put them in at every modem
+ *            start
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record TlsConfig(boolean verifyServer, String caCertificate, String clientCertificate, String clientKey,
-        boolean serverNameIndication) {
+        boolean serverNameIndication, @Nullable Path uploadRecord) {
+
+    /** Without a record: the certificates go into the modem at every modem start. */
+    public TlsConfig(boolean verifyServer, String caCertificate, String clientCertificate, String clientKey,
+            boolean serverNameIndication) {
+        this(verifyServer, caCertificate, clientCertificate, clientKey, serverNameIndication, null);
+    }
 }

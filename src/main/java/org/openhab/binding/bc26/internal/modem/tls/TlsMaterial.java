@@ -12,6 +12,11 @@
  */
 package org.openhab.binding.bc26.internal.modem.tls;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -35,6 +40,20 @@ public record TlsMaterial(@Nullable String caPem, @Nullable String clientCertifi
      */
     public int securityLevel() {
         return caPem == null ? 0 : clientCertificatePem == null ? 1 : 2;
+    }
+
+    /** What identifies these certificates (SHA-256 over them): when it changes, they go into the modem again. */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : new @Nullable String[] { caPem, clientCertificatePem, clientKeyPem }) {
+                digest.update((part == null ? "-" : part).getBytes(StandardCharsets.US_ASCII));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
     }
 
     @Override
