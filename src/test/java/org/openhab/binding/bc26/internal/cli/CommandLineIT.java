@@ -195,7 +195,7 @@ class CommandLineIT {
         Run badFormat = run("monitor", "--port", modem.portName(), "--host", "127.0.0.1", "--subscribe", "a",
                 "--receive-format", "base64");
         assertEquals(2, badFormat.code());
-        assertTrue(badFormat.err().contains("--receive-format is hex or text"), badFormat.err());
+        assertTrue(badFormat.err().contains("--receive-format is hex, text or buffered"), badFormat.err());
     }
 
     @Test

@@ -140,10 +140,14 @@ public final class Mosquitto implements AutoCloseable {
         process = new ProcessBuilder(BINARY.toString(), "-c", directory.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mosquitto.log").toFile())).start();
-        Await.until("mosquitto accepting on port " + port, Duration.ofSeconds(10), this::accepting);
+        Await.until("mosquitto accepting on port " + port, Duration.ofSeconds(10), () -> accepting(port));
+        if (tlsPort > 0) {
+            // The TLS listener opens after the plain one; a modem connecting before it would be refused.
+            Await.until("mosquitto accepting TLS on port " + tlsPort, Duration.ofSeconds(10), () -> accepting(tlsPort));
+        }
     }
 
-    private boolean accepting() {
+    private static boolean accepting(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;
