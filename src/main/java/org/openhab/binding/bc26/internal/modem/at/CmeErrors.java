@@ -17,7 +17,9 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Texts of the {@code +CME ERROR} codes a BC26 host meets (BC26 AT Commands Manual V1.1, chapter 6).
+ * Texts of the {@code +CME ERROR} codes a host meets: BC26's (BC26 AT Commands Manual V1.1, chapter 6), the MQTT codes
+ * BC660K adds (8503-8600, BC660K MQTT application note chapter 4) and the file codes of BG95/BG96/BG77 met when
+ * certificates are uploaded (their file application note). The families' codes do not overlap, so one table serves.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -40,7 +42,12 @@ public final class CmeErrors {
             Map.entry(769, "unable to get control of required module"), Map.entry(772, "SIM powered down"),
             Map.entry(840, "no service state"), Map.entry(841, "in cell search state"),
             Map.entry(846, "the modem is in power saving mode (PSM)"),
-            Map.entry(847, "no data transfer in idle state"));
+            Map.entry(847, "no data transfer in idle state"), Map.entry(405, "file not found"),
+            Map.entry(407, "file already exists"), Map.entry(8503, "MQTT link layer error"),
+            Map.entry(8504, "illegal MQTT packet"), Map.entry(8505, "illegal character"),
+            Map.entry(8506, "illegal UTF-8"), Map.entry(8507, "invalid parameter"),
+            Map.entry(8508, "data exceeds the remaining send buffer"), Map.entry(8509, "buffer overflow"),
+            Map.entry(8510, "out of memory"), Map.entry(8511, "memory error"), Map.entry(8600, "unknown MQTT error"));
 
     private CmeErrors() {
     }
