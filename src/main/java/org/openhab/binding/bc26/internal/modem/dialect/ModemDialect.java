@@ -45,13 +45,12 @@ public interface ModemDialect {
      * Whether the model takes a payload in quotes inside the command ({@code AT+QMTPUB=...,"topic","payload"}, BC26's
      * direct form); the others want its length with it.
      */
-    default boolean hasDirectForm() {
-        return false;
-    }
+    boolean hasDirectForm();
 
     /**
-     * Whether {@code +QMTRECV} can show the payload's length ({@code AT+QMTCFG="showrecvlen"}): then a received
-     * payload is read by its length, and no publisher can make it look like the modem's own lines.
+     * Whether {@code +QMTRECV} can be made to show the payload's length with {@code AT+QMTCFG="showrecvlen"} (BC660K,
+     * BC260Y): then a received payload is read by its length, and no publisher can make it look like the modem's own
+     * lines. BG9x show it through their {@code recv/mode} instead (see {@link #buffersReceivedMessages()}).
      */
     boolean showsReceiveLength();
 
@@ -61,23 +60,19 @@ public interface ModemDialect {
      * ({@code AT+QMTRECV=<id>,<recv_id>}), so a host that is slow or missed the announcement loses nothing the modem
      * could store.
      */
-    default boolean buffersReceivedMessages() {
-        return false;
-    }
+    boolean buffersReceivedMessages();
 
     /** How the model is told its APN and bands. */
     NetworkSetup network();
 
     /** How the model takes certificates and opens TLS, or empty for a model without TLS (BC26). */
-    default Optional<ModemTls> tls() {
-        return Optional.empty();
-    }
+    Optional<ModemTls> tls();
 
     static ModemDialect of(ModemModel model) {
         return switch (model) {
-            case BC26 -> new Bc26Dialect();
-            case BC660K, BC260Y -> new LengthFormDialect(model);
-            case BG95, BG96, BG77 -> new BufferedReceiveDialect(model);
+            case BC26 -> FamilyDialect.bc26();
+            case BC660K, BC260Y -> FamilyDialect.lengthForm(model);
+            case BG95, BG96, BG77 -> FamilyDialect.bufferedReceive(model);
         };
     }
 }

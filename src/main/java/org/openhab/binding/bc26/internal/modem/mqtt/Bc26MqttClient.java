@@ -411,7 +411,7 @@ public final class Bc26MqttClient {
      * and binary payloads cannot be sent.
      */
     private void configureDataFormat() throws MqttException {
-        boolean length = dialect.showsReceiveLength() && !dialect.buffersReceivedMessages()
+        boolean length = dialect.showsReceiveLength()
                 && accepted("AT+QMTCFG=\"showrecvlen\"," + idText + ",1", "showrecvlen");
         lengthReceiveInUse = length;
         engine.setLengthRecords(length);
