@@ -26,8 +26,6 @@ import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
-import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
-import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
@@ -212,39 +210,15 @@ public final class Bc26Modem {
         return parse(() -> NetworkOperator.parse(value));
     }
 
-    /** The bands in use (BC26: AT+QBAND?), as BC26 is asked. */
-    public List<Integer> bands() throws AtException {
-        return bands(ModemDialect.of(ModemModel.BC26).network());
-    }
-
     /** The bands in use, asked as the model wants. */
     public List<Integer> bands(NetworkSetup network) throws AtException {
         AtResponse answer = engine.execute(network.queryBands());
         return parse(() -> network.bandsOf(answer));
     }
 
-    /**
-     * Locks the modem to bands, as BC26 is told (AT+QBAND=n,b1,...; it supports 1, 3, 5, 8 and 20).
-     *
-     * @throws IllegalArgumentException for an empty or unsupported list
-     */
-    public void setBands(List<Integer> bands) throws AtException {
-        setBands(bands, ModemDialect.of(ModemModel.BC26).network());
-    }
-
     /** Locks the modem to bands, told as the model wants. @throws IllegalArgumentException for bands it lacks */
     public void setBands(List<Integer> bands, NetworkSetup network) throws AtException {
         engine.execute(network.setBands(bands));
-    }
-
-    /**
-     * Sets the APN as BC26 takes it (AT+QCGDEFCONT="IP","apn": the default bearer, written to memory, used after a
-     * reboot).
-     *
-     * @throws IllegalArgumentException if the APN cannot be sent safely
-     */
-    public void setApn(String apn) throws AtException {
-        setApn(apn, ModemDialect.of(ModemModel.BC26).network());
     }
 
     /** Sets the APN as the model takes it. @throws IllegalArgumentException if the APN cannot be sent safely */

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
+import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
+import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.NetworkOperator;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
@@ -40,6 +43,8 @@ import org.openhab.binding.bc26.internal.modem.testing.ScriptedModem;
  */
 @NonNullByDefault
 class Bc26ModemTest {
+
+    private static final NetworkSetup BC26_NETWORK = ModemDialect.of(ModemModel.BC26).network();
 
     private @NonNullByDefault({}) ScriptedModem modem;
     private @NonNullByDefault({}) DriverHarness driver;
@@ -150,7 +155,7 @@ class Bc26ModemTest {
         modem.on("AT\\+COPS\\?", "\r\n+COPS: 0,2,\"46000\",9\r\n\r\nOK\r\n");
         assertEquals(new NetworkOperator(0, "46000"), bc26.operator());
         modem.on("AT\\+QBAND\\?", "\r\n+QBAND:5\r\n\r\nOK\r\n");
-        assertEquals(List.of(5), bc26.bands());
+        assertEquals(List.of(5), bc26.bands(BC26_NETWORK));
         modem.on("AT\\+CCLK\\?", "\r\n+CCLK: \"26/11/25,12:00:05+32\"\r\n\r\nOK\r\n");
         assertEquals(OffsetDateTime.of(2026, 11, 25, 12, 0, 5, 0, ZoneOffset.ofHours(8)), bc26.networkTime());
         modem.on("AT\\+CCLK\\?", "\r\n+CCLK: 26/01/02,03:04:05-04\r\n\r\nOK\r\n");
@@ -158,8 +163,8 @@ class Bc26ModemTest {
         modem.on("AT\\+CCLK\\?", "\r\n+CCLK: garbage\r\n\r\nOK\r\n");
         assertEquals(AtException.Kind.UNEXPECTED_ANSWER,
                 assertThrows(AtException.class, bc26::networkTime).getKind());
-        assertThrows(IllegalArgumentException.class, () -> bc26.setBands(List.of(7)));
-        assertThrows(IllegalArgumentException.class, () -> bc26.setApn("bad\"apn"));
+        assertThrows(IllegalArgumentException.class, () -> bc26.setBands(List.of(7), BC26_NETWORK));
+        assertThrows(IllegalArgumentException.class, () -> bc26.setApn("bad\"apn", BC26_NETWORK));
     }
 
     @Test
