@@ -241,6 +241,9 @@ public final class Bc26Simulator implements AutoCloseable {
     private long dataBeforePrompt;
     /** MQTT commands answered ERROR because another packet of the client was in flight (strict profile). */
     private long refusedWhileBusy;
+    private final SimAnswerFaults answerFaults = new SimAnswerFaults();
+    /** How the answer of the command being executed is printed (late, split), or null for at once. */
+    private SimAnswerFaults.@Nullable Shape answerShape;
 
     /** A publish waiting for its data after the {@code >} prompt. */
     /** Certificate or file data being received: {@code length} -1 ends with Ctrl+Z, else after that many bytes. */
@@ -405,6 +408,10 @@ public final class Bc26Simulator implements AutoCloseable {
             received.subList(0, received.size() - HISTORY).clear();
             receivedAt.subList(0, receivedAt.size() - HISTORY).clear();
         }
+        if (answerFaults.isHung()) {
+            answerFaults.ignoredWhileHung();
+            return;
+        }
         if (echo) {
             out.send(command + "\r");
         }
@@ -412,12 +419,26 @@ public final class Bc26Simulator implements AutoCloseable {
             respond("\r\nERROR\r\n");
             return;
         }
+        SimAnswerFaults.Shape shape = answerFaults.take(command);
+        String refusal = shape == null ? null : shape.refusal();
+        if (refusal != null) {
+            respond("\r\n" + refusal + "\r\n");
+            return;
+        }
+        answerShape = shape;
         try {
             execute(command.substring(2), command);
         } catch (RuntimeException e) {
             // Malformed parameters: the modem says ERROR, nothing else.
             respond(cmeOrError(50));
+        } finally {
+            answerShape = null;
         }
+    }
+
+    /** Answers late, split around URCs, refused, or an AT task that hangs: see {@link SimAnswerFaults}. */
+    public SimAnswerFaults answerFaults() {
+        return answerFaults;
     }
 
     private boolean shouldBeAsleep() {
@@ -690,7 +711,13 @@ public final class Bc26Simulator implements AutoCloseable {
         }
         switch (item) {
             case "version" -> c.version = p.integer(2);
-            case "keepalive" -> c.keepAlive = p.integer(2);
+            case "keepalive" -> {
+                if (p.size() == 2) {
+                    respond("\r\n+QMTCFG: \"keepalive\"," + c.keepAlive + "\r\n\r\nOK\r\n");
+                    return;
+                }
+                c.keepAlive = p.integer(2);
+            }
             case "session" -> c.cleanSession = p.integer(2) == 1;
             case "timeout" -> {
                 c.packetTimeout = p.integer(2);
@@ -1376,6 +1403,21 @@ public final class Bc26Simulator implements AutoCloseable {
 
     /** Reboots: banner with LF CR endings, all state lost (sessions dropped without +QMTSTAT). */
     public synchronized void reboot() {
+        // BC660K prints RDY (then +CFUN: 1) where BC26 prints its boot ROM lines [QF-660].
+        restart(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n"
+                : bufferedDialect() ? "\r\nRDY\r\n\r\nAPP RDY\r\n" : BANNER);
+    }
+
+    /**
+     * Restarts printing only {@code printed} instead of the boot banner, as a watchdog reset of the application does
+     * ({@code "\r\n+CPIN: READY\r\n"}, {@code "\r\n+IP: ...\r\n"}, bytes at another rate, or nothing): all state
+     * lost, sessions dropped without +QMTSTAT, the line rate to be found again unless it was stored.
+     */
+    public synchronized void restartQuietly(String printed) {
+        restart(printed);
+    }
+
+    private void restart(String printed) {
         poweredOff = false;
         for (SimClient c : clients) {
             closeLink(c);
@@ -1385,10 +1427,19 @@ public final class Bc26Simulator implements AutoCloseable {
             c.ssl = false;
         }
         tls.reset();
-        // BC660K prints RDY (then +CFUN: 1) where BC26 prints its boot ROM lines [QF-660].
-        out.send(lengthDialect() ? "\r\nRDY\r\n\r\n+CFUN: 1\r\n"
-                : bufferedDialect() ? "\r\nRDY\r\n\r\nAPP RDY\r\n" : BANNER);
+        if (!printed.isEmpty()) {
+            out.send(printed);
+        }
         powerOn();
+    }
+
+    /**
+     * The modem enters PSM: it prints {@code +QNBIOTEVENT: "ENTER PSM"} (as with AT+QNBIOTEVENT=1,1) and its UART
+     * swallows the next line, which only wakes it.
+     */
+    public synchronized void enterPsm() {
+        asleep = true;
+        urc("+QNBIOTEVENT: \"ENTER PSM\"");
     }
 
     /** Leaves a client open, as after a host restart while the modem ran on: QMTOPEN answers 2 until closed. */
@@ -1865,12 +1916,38 @@ public final class Bc26Simulator implements AutoCloseable {
             held.add(text);
             return;
         }
+        SimAnswerFaults.Shape shape = answerShape;
+        if (shape != null) {
+            // The AT task is busy for that long: everything printed later waits behind it, as on the modem's UART.
+            // Not scaled: lateness is measured against the host's timeouts, which run in real time.
+            out.pause(shape.late());
+            int end = finalResultStart(text);
+            if (!shape.urcsBefore().isEmpty() && end > 0) {
+                out.send(text.substring(0, end));
+                shape.urcsBefore().forEach(this::urc);
+                out.send(text.substring(end));
+            } else {
+                out.send(text);
+            }
+            return;
+        }
         if (answerDelay.isZero()) {
             out.pause(scaled(options.answerTime));
             out.send(text);
         } else {
             after(answerDelay, () -> out.send(text));
         }
+    }
+
+    /** Where the final result line (with its CR LF before it) starts in an answer, or -1. */
+    private static int finalResultStart(String answer) {
+        for (String result : List.of("\r\nOK\r\n", "\r\nERROR\r\n", "\r\n+CME ERROR:")) {
+            int at = answer.lastIndexOf(result);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private void urc(String text) {

@@ -47,6 +47,19 @@ import org.openhab.binding.bc26.internal.modem.network.SimState;
 public final class Bc26Modem {
 
     private static final Duration CPIN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Reads of the radio's state (AT+CSQ, AT+CESQ, AT+QENG, AT+CEREG?, AT+CGATT?): 300 ms in the manual, but an NB-IoT
+     * modem's AT task stalls for a second or more during RRC set-up, random access, cell reselection and PSM exit
+     * (seen: QENG answered 650 ms late). Waiting three seconds costs nothing on an idle line; a timeout costs a step
+     * check.
+     */
+    static final Duration CELL_READ_TIMEOUT = Duration.ofSeconds(3);
+    /** Reads of the modem's own identity, answered from its memory. */
+    static final Duration IDENTITY_TIMEOUT = Duration.ofSeconds(1);
+    /** +CME ERROR: 14, "SIM busy": common right after a start, while the modem reads the SIM. */
+    private static final int CME_SIM_BUSY = 14;
+    /** How long a busy SIM is asked again, once a second. */
+    static final int SIM_BUSY_TRIES = 10;
     private static final Duration CFUN_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CGATT_TIMEOUT = Duration.ofSeconds(75);
     /**
@@ -87,20 +100,22 @@ public final class Bc26Modem {
 
     /** ATI, AT+CGMR, AT+CGSN=1 (the IMEI; plain AT+CGSN is a UUID), AT+CIMI and AT+QCCID. */
     public ModemIdentity identity() throws AtException {
-        List<String> ati = engine.execute(AtCommand.of("ATI").withBareInfo()).lines();
+        List<String> ati = engine.execute(AtCommand.of("ATI").withBareInfo().withTimeout(IDENTITY_TIMEOUT)).lines();
         String manufacturer = ati.size() > 0 ? ati.get(0) : "";
         String model = ati.size() > 1 ? ati.get(1) : "";
-        String revision = engine.execute(AtCommand.of("AT+CGMR").withBareInfo()).lines().stream()
+        String revision = engine.execute(AtCommand.of("AT+CGMR").withBareInfo().withTimeout(IDENTITY_TIMEOUT))
+                .lines().stream()
                 .filter(l -> l.startsWith("Revision:")).map(l -> l.substring("Revision:".length()).trim()).findFirst()
                 .orElseGet(() -> ati.stream().filter(l -> l.startsWith("Revision:"))
                         .map(l -> l.substring("Revision:".length()).trim()).findFirst().orElse(""));
-        String imei = engine.execute(AtCommand.of("AT+CGSN=1")).requireValue("+CGSN:");
+        String imei = engine.execute(AtCommand.of("AT+CGSN=1").withTimeout(IDENTITY_TIMEOUT)).requireValue("+CGSN:");
         return new ModemIdentity(manufacturer, model, revision, imei, imsi(), iccid());
     }
 
     private @Nullable String imsi() {
         try {
-            String line = engine.execute(AtCommand.of("AT+CIMI").withBareInfo()).firstLine();
+            String line = engine.execute(AtCommand.of("AT+CIMI").withBareInfo().withTimeout(IDENTITY_TIMEOUT))
+                    .firstLine();
             return line.matches("\\d{6,15}") ? line : null;
         } catch (AtException e) {
             return null;
@@ -110,22 +125,41 @@ public final class Bc26Modem {
     private @Nullable String iccid() {
         try {
             // "If no USIM card is present, or the USIM card is unreadable, no data is returned."
-            return engine.execute(AtCommand.of("AT+QCCID")).value("+QCCID:").orElse(null);
+            return engine.execute(AtCommand.of("AT+QCCID").withTimeout(IDENTITY_TIMEOUT)).value("+QCCID:").orElse(null);
         } catch (AtException e) {
             return null;
         }
     }
 
-    /** AT+CPIN?; a missing or broken SIM (+CME ERROR 10/13) is {@link SimState#NOT_INSERTED}. */
+    /**
+     * AT+CPIN?; a missing or broken SIM (+CME ERROR 10/13) is {@link SimState#NOT_INSERTED}; a busy one (+CME ERROR:
+     * 14, while the modem still reads it after a start) is asked again once a second, up to {@value #SIM_BUSY_TRIES}
+     * times. Blocks the caller meanwhile: call it on the session's own thread.
+     */
     public SimState simState() throws AtException {
-        try {
-            return SimState.parse(engine.execute(AtCommand.of("AT+CPIN?").withTimeout(CPIN_TIMEOUT))
-                    .requireValue("+CPIN:"));
-        } catch (AtException e) {
-            if (e.getKind() == AtException.Kind.CME_ERROR && (e.getCmeError() == 10 || e.getCmeError() == 13)) {
-                return SimState.NOT_INSERTED;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return SimState.parse(engine.execute(AtCommand.of("AT+CPIN?").withTimeout(CPIN_TIMEOUT))
+                        .requireValue("+CPIN:"));
+            } catch (AtException e) {
+                if (e.getKind() == AtException.Kind.CME_ERROR && (e.getCmeError() == 10 || e.getCmeError() == 13)) {
+                    return SimState.NOT_INSERTED;
+                }
+                if (e.getKind() != AtException.Kind.CME_ERROR || e.getCmeError() != CME_SIM_BUSY
+                        || attempt >= SIM_BUSY_TRIES) {
+                    throw e;
+                }
+                pause(Duration.ofSeconds(1));
             }
-            throw e;
+        }
+    }
+
+    private static void pause(Duration delay) throws AtException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtException(AtException.Kind.CLOSED, "Interrupted");
         }
     }
 
@@ -169,14 +203,16 @@ public final class Bc26Modem {
 
     /** AT+CEREG? (the read form; its URC form has one field fewer). */
     public Registration registration() throws AtException {
-        String value = engine.execute(AtCommand.of("AT+CEREG?").withInfo(l -> l.startsWith("+CEREG:")
-                && Fields.split(l.substring(7)).length >= 2)).requireValue("+CEREG:");
+        String value = engine.execute(AtCommand.of("AT+CEREG?").withTimeout(CELL_READ_TIMEOUT)
+                .withInfo(l -> l.startsWith("+CEREG:") && Fields.split(l.substring(7)).length >= 2))
+                .requireValue("+CEREG:");
         return parse(() -> Registration.parseRead(value));
     }
 
     /** AT+CGATT?: whether the packet domain is attached. */
     public boolean attached() throws AtException {
-        return "1".equals(engine.execute(AtCommand.of("AT+CGATT?")).requireValue("+CGATT:").trim());
+        return "1".equals(engine.execute(AtCommand.of("AT+CGATT?").withTimeout(CELL_READ_TIMEOUT))
+                .requireValue("+CGATT:").trim());
     }
 
     /** AT+CGATT=1 / 0 (up to 75 s). */
@@ -186,15 +222,16 @@ public final class Bc26Modem {
 
     /** AT+CSQ and AT+CESQ. */
     public SignalQuality signal() throws AtException {
-        String csq = engine.execute(AtCommand.of("AT+CSQ")).requireValue("+CSQ:");
+        String csq = engine.execute(AtCommand.of("AT+CSQ").withTimeout(CELL_READ_TIMEOUT)).requireValue("+CSQ:");
         SignalQuality quality = new SignalQuality(parse(() -> SignalQuality.parseCsq(csq)), null, null);
-        Optional<String> cesq = engine.execute(AtCommand.of("AT+CESQ")).value("+CESQ:");
+        Optional<String> cesq = engine.execute(AtCommand.of("AT+CESQ").withTimeout(CELL_READ_TIMEOUT))
+                .value("+CESQ:");
         return cesq.isPresent() ? parse(() -> quality.withCesq(cesq.get())) : quality;
     }
 
     /** AT+QENG=0: the serving cell, or empty when the modem reports none. */
     public Optional<ServingCell> servingCell() throws AtException {
-        AtResponse response = engine.execute(AtCommand.of("AT+QENG=0"));
+        AtResponse response = engine.execute(AtCommand.of("AT+QENG=0").withTimeout(CELL_READ_TIMEOUT));
         for (String line : response.lines()) {
             String value = line.substring(line.indexOf(':') + 1).trim();
             if (value.startsWith("0,")) {

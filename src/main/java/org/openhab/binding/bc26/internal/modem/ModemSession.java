@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtEngine;
 import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
@@ -41,6 +42,7 @@ import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
+import org.openhab.binding.bc26.internal.modem.link.PortNames;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
@@ -77,6 +79,18 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     static final int FAILURES_BEFORE_REBOOT = 5;
     /** A session that lasted this long was healthy: its loss is recovered at once, without a back-off. */
     static final Duration STABLE_SESSION = Duration.ofSeconds(10);
+    /**
+     * A line idle this long while online gets a bare AT, so a modem whose AT task hangs is found even when nothing is
+     * published and no status is read (the bridge's status reads, at its refresh interval, find it as well).
+     */
+    static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(30);
+    private Duration livenessInterval = LIVENESS_INTERVAL;
+    private boolean stableNameAdvised;
+    /**
+     * With power saving allowed, a line idle this long may have let the modem sleep (BC26 keeps a 10 s lock after each
+     * command): the next command is preceded by an AT that wakes it.
+     */
+    static final Duration SLEEP_SAFE_IDLE = Duration.ofSeconds(5);
 
     private final Logger logger = LoggerFactory.getLogger(ModemSession.class);
     private final SessionOptions options;
@@ -100,6 +114,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable ScheduledFuture<?> job;
     /** On a modem that keeps received messages: the regular look for ones whose announcement was missed. */
     private @Nullable ScheduledFuture<?> storedMessagesPoll;
+    /** While running: a bare AT on a line idle for {@link #LIVENESS_INTERVAL}. */
+    private @Nullable ScheduledFuture<?> livenessProbe;
     /** One bring-up at a time, even when a recovery is scheduled while the previous attempt is finishing. */
     private final java.util.concurrent.locks.ReentrantLock bringUpLock = new java.util.concurrent.locks.ReentrantLock();
     /** A bring-up is scheduled and has not started yet. */
@@ -163,6 +179,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
     }
 
+    /** For tests: how long an idle line waits for its liveness AT (before {@link #start()}). */
+    void useLivenessInterval(Duration interval) {
+        livenessInterval = interval;
+    }
+
     /** Starts bringing the session up, at once, on the scheduler. */
     public void start() {
         synchronized (lock) {
@@ -177,6 +198,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             failuresSinceReboot = 0;
             bringUpPending = true;
             job = scheduler.schedule(this::bringUp, 0, TimeUnit.MILLISECONDS);
+            if (livenessProbe == null) {
+                livenessProbe = scheduler.scheduleWithFixedDelay(this::probeLiveness, livenessInterval.toMillis(),
+                        livenessInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -196,6 +221,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             ScheduledFuture<?> poll = storedMessagesPoll;
             if (poll != null) {
                 poll.cancel(false);
+            }
+            ScheduledFuture<?> probe = livenessProbe;
+            if (probe != null) {
+                probe.cancel(false);
+                livenessProbe = null;
             }
             client = this.client;
             engine = this.engine;
@@ -380,6 +410,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return existing;
             }
         }
+        adviseStablePortName();
         AtEngine engine = new AtEngine(engineTimer(), dispatcher(), this);
         try {
             engine.attach(ModemLinks.open(options.port(), options.serial(), engine));
@@ -393,6 +424,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 case IO_ERROR -> SessionFailure.Kind.LINK_FAILED;
             }, String.valueOf(e.getMessage())));
         }
+        engine.wakeBeforeCommandsAfterIdle(options.keepAwake() ? null : SLEEP_SAFE_IDLE);
         Bc26Modem modem = new Bc26Modem(engine);
         synchronized (lock) {
             if (stopped) {
@@ -413,6 +445,18 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             throw e;
         }
         return modem;
+    }
+
+    /** Once per session: a port named in plug order that has a stable name. */
+    private void adviseStablePortName() {
+        if (stableNameAdvised) {
+            return;
+        }
+        stableNameAdvised = true;
+        PortNames.stableNameFor(options.port()).ifPresent(stable -> logger.info(
+                "{} is a name the system gives in plug order: after a re-plug or a reboot it may belong to another "
+                        + "adapter. Configure {} instead, which always names this adapter",
+                options.port(), stable));
     }
 
     /** Echo off, numeric errors, identity, SIM, APN and power saving: once per port open or modem restart. */
@@ -753,6 +797,23 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * client id fought over) wait the back-off, growing with each one, so they do not hammer the network.
      */
     private void lost(SessionFailure failure) {
+        lost(failure, false);
+    }
+
+    /** @param reopenPort close the port first, so the recovery opens it anew (a hung modem, a stuck adapter) */
+    private void lost(SessionFailure failure, boolean reopenPort) {
+        if (reopenPort) {
+            AtEngine broken;
+            synchronized (lock) {
+                broken = engine;
+                engine = null;
+                modem = null;
+            }
+            // Closed before the recovery is scheduled, so it finds the port free.
+            if (broken != null) {
+                broken.close();
+            }
+        }
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -772,19 +833,79 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         setOffline(failure);
     }
 
+    /**
+     * While online and the line idle: a bare AT, and two more at once if it went unanswered, so a modem whose AT task
+     * hangs is reported silent (and the session lost) within seconds even when nothing else is sent.
+     */
+    private void probeLiveness() {
+        AtEngine current;
+        synchronized (lock) {
+            current = online && !stopped ? engine : null;
+        }
+        if (current != null && current.idleNanos() >= livenessInterval.toNanos()) {
+            sendLivenessAt(current, AtEngine.SILENT_AFTER);
+        }
+    }
+
+    private void sendLivenessAt(AtEngine current, int left) {
+        current.send(AtCommand.of("AT")).whenComplete((answer, error) -> {
+            if (error instanceof AtException at && at.getKind() == AtException.Kind.TIMEOUT && left > 1) {
+                sendLivenessAt(current, left - 1);
+            }
+        });
+    }
+
+    /**
+     * The engine saw no answer to several commands in a row: the modem's AT task hangs, although its MQTT client may
+     * live on and print no +QMTSTAT. Online, that ends the session (publishes go back to the outbox) and the port is
+     * opened anew; the recovery then escalates as for any modem that does not answer. During a bring-up the failing
+     * command ends the attempt by itself.
+     */
+    @Override
+    public void modemSilent(String reason) {
+        Bc26MqttClient client;
+        synchronized (lock) {
+            if (stopped || !online) {
+                return;
+            }
+            client = this.client;
+        }
+        logger.debug("{}; ending the session and opening the port anew", reason);
+        if (client != null) {
+            client.sessionLost(reason);
+        }
+        lost(new SessionFailure(SessionFailure.Kind.NO_ANSWER, reason), true);
+    }
+
     // AtEventListener: called on the link's reader thread.
 
     @Override
     public void urc(AtLine line) {
         Bc26MqttClient client;
+        boolean connected;
         synchronized (lock) {
             client = this.client;
+            connected = online && client != null && client.state() == MqttState.CONNECTED;
         }
         if (client != null && line.startsWith("+QMT")) {
             client.handleUrc(line);
         } else {
             listener.networkEvent(line);
+            if (connected && isStartupSign(line)) {
+                // A watchdog reset prints no boot ROM lines, only what the modem says when it starts: ask it.
+                claimToVerify(line);
+            }
         }
+    }
+
+    /**
+     * Lines a modem prints as it starts (+CPIN: READY, +CFUN: 1, +IP: when its PDN comes up): while the MQTT session is
+     * up they mean the modem may have restarted without a banner, or only that the cell came back. The modem is asked.
+     */
+    static boolean isStartupSign(AtLine line) {
+        String text = line.text().strip();
+        return text.equalsIgnoreCase("+CPIN: READY") || text.replace(" ", "").equalsIgnoreCase("+CFUN:1")
+                || line.startsWith("+IP:");
     }
 
     @Override
@@ -839,8 +960,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         boolean restart = !line.startsWith("+QMTSTAT:");
         if (modemState == 3) {
-            logger.warn("Ignored '{}' that came with a received message: the modem still reports the MQTT client "
-                    + "connected, so it was text a publisher wrote", AtText.printable(line.text()));
+            if (line.trust() == AtLine.Trust.MODEM) {
+                logger.debug("'{}' was no restart: the modem still reports the MQTT client connected",
+                        AtText.printable(line.text()));
+            } else {
+                logger.warn("Ignored '{}' that came with a received message: the modem still reports the MQTT client "
+                        + "connected, so it was text a publisher wrote", AtText.printable(line.text()));
+            }
             return;
         }
         logger.debug("'{}' verified (AT+QMTCONN? state {})", AtText.printable(line.text()), modemState);

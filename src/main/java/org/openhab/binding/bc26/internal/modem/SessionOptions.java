@@ -80,6 +80,12 @@ public record SessionOptions(String port, SerialSettings serial, @Nullable Strin
                 registrationTimeout, model, tls);
     }
 
+    /** Same options, keeping the modem awake (true) or leaving its power saving on (false). */
+    public SessionOptions withKeepAwake(boolean newKeepAwake) {
+        return new SessionOptions(port, serial, pin, apn, bands, newKeepAwake, mqtt, initialBackoff, maxBackoff,
+                registrationTimeout, model, tls);
+    }
+
     /** Same options with MQTT over TLS (null: plain MQTT). */
     public SessionOptions withTls(@Nullable TlsConfig newTls) {
         return new SessionOptions(port, serial, pin, apn, bands, keepAwake, mqtt, initialBackoff, maxBackoff,

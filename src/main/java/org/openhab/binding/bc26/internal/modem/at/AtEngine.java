@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -43,6 +44,15 @@ import org.slf4j.LoggerFactory;
  * answered with the command's data and Ctrl+Z; later URCs of two-phase commands awaited with
  * {@link #awaitUrc(Predicate, Duration)}.
  * <p>
+ * <b>No answer is taken for another command's.</b> The modem answers one command at a time, in order, but not always in
+ * time: after a timeout its late answer would complete whatever is in flight next. So a timeout puts the engine out of
+ * step: the queue is held, the line is left to go quiet, and a {@link StepCheck} (a random value written and read back)
+ * proves which answer is the last one owed before the next command is sent; a command that cannot be proved in step
+ * fails (its caller retries) rather than succeed on a stranger's answer. A command waiting for its {@code >} prompt
+ * ends only on the prompt or an error, and read answers ({@code +CEREG: <n>,<stat>}, {@code +QMTCONN: <id>,<state>})
+ * count only inside their own command. Consecutive timeouts and failed checks are reported as
+ * {@link AtEventListener#modemSilent(String)}: a modem whose AT task hangs is not believed alive.
+ * <p>
  * Nothing here blocks. Everything that follows from the modem's output or a timeout (futures completed, listeners
  * told, the next command written) runs in order on one dispatcher thread, outside the engine's lock: never on the
  * link's reader thread, the shared timer or a caller's thread, so a listener sees events one at a time in the order the
@@ -56,6 +66,9 @@ public final class AtEngine implements LinkListener, AutoCloseable {
 
     private static final byte CTRL_Z = 0x1A;
     private static final byte ESC = 0x1B;
+    /** +CME ERROR: 846, "in PSM state" (BC26 AT manual ch. 6). */
+    private static final int CME_IN_PSM = 846;
+    private static final String ENTER_PSM = "+QNBIOTEVENT: \"ENTER PSM\"";
 
     private final Logger logger = LoggerFactory.getLogger(AtEngine.class);
     private final ScheduledExecutorService scheduler;
@@ -84,6 +97,57 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     private @Nullable Future<?> quietCheck;
     /** OK or ERROR lines that arrived with no command in flight (late answers; a forged one would show here too). */
     private long strayFinalResults;
+
+    /** A line left quiet this long after a timeout has printed what was late (a 1 KB record at 115200 takes 90 ms). */
+    static final long QUIET_BEFORE_CHECK_NANOS = 300_000_000L;
+    /** A line that never goes quiet (garbage) is checked anyway after this long: the check's value still decides. */
+    static final long LONGEST_QUIET_WAIT_NANOS = 3_000_000_000L;
+    /** Rounds of the step check that got an answer without its value, before the command waiting fails. */
+    static final int ROUNDS_PER_CHECK = 3;
+    /** Timeouts and failed checks in a row after which the modem is reported silent. */
+    public static final int SILENT_AFTER = 3;
+
+    /** What a command in flight is for: the caller's, or one of the engine's own steps. */
+    private enum Role {
+        COMMAND,
+        /** A bare AT before a command, to wake a modem that may sleep (its UART swallows the first line). */
+        WAKE,
+        STEP_AT,
+        STEP_WRITE,
+        STEP_READ
+    }
+
+    /** Where the step check stands. */
+    private enum Check {
+        NONE,
+        AWAITING_QUIET,
+        RUNNING
+    }
+
+    /** Since a timeout or a stray answer: the next answer may be a stranger's until a step check proves otherwise. */
+    private boolean outOfStep;
+    private Check check = Check.NONE;
+    private StepCheck stepCheck = new StepCheck(1, new SplittableRandom());
+    private StepCheck.@Nullable Round round;
+    private int roundsFailed;
+    private boolean roundWriteRefused;
+    private long checkStartedNanos;
+    private @Nullable Future<?> checkTimer;
+    /** A command that may have put the modem into data mode failed: each check round starts with ESC. */
+    private boolean dataModeRisk;
+    /** The engine's own commands (wake, check), sent before the queue. */
+    private final Deque<Pending> internal = new ArrayDeque<>();
+    /** Timeouts and failed checks in a row, and whether they were reported. */
+    private int silentStreak;
+    private boolean silentReported;
+    private long lastByteNanos = System.nanoTime();
+    private long lastActivityNanos = System.nanoTime();
+    /** The modem said it enters PSM or refused a command in PSM (+CME ERROR: 846): wake it before the next command. */
+    private boolean asleep;
+    /** With power saving allowed: a line idle this long may have let the modem fall asleep. */
+    private @Nullable Duration wakeAfterIdle;
+    /** Read answers that came outside their own command (late answers), dropped. */
+    private long strayReadAnswers;
 
     /**
      * An engine whose events run on the thread that happens to hand them over (one at a time, in order): for tools
@@ -118,6 +182,49 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     /** Connects the engine to its link; call once, right after opening the link with this engine as listener. */
     public void attach(ModemLink link) {
         this.link = link;
+    }
+
+    /**
+     * The MQTT client id whose keep-alive item the step check may overwrite: one the session does not use (see
+     * {@link StepCheck#unusedClient(int)}). Client 1 until told.
+     */
+    public void useStepCheckClient(int clientId) {
+        synchronized (lock) {
+            if (stepCheck.clientId() != clientId) {
+                stepCheck = new StepCheck(clientId, new SplittableRandom());
+            }
+        }
+    }
+
+    /**
+     * With power saving allowed, a modem idle for {@code idle} may sleep and swallow the next line (BC26 AT manual:
+     * send AT first in light sleep): a bare AT goes first then. Null: the modem is kept awake.
+     */
+    public void wakeBeforeCommandsAfterIdle(@Nullable Duration idle) {
+        synchronized (lock) {
+            wakeAfterIdle = idle;
+        }
+    }
+
+    /** Whether answers are out of step with commands (a timeout since the last step check). */
+    public boolean isOutOfStep() {
+        synchronized (lock) {
+            return outOfStep;
+        }
+    }
+
+    /** How long nothing went either way on the line. */
+    public long idleNanos() {
+        synchronized (lock) {
+            return System.nanoTime() - lastActivityNanos;
+        }
+    }
+
+    /** Read answers ({@code +CEREG: <n>,<stat>}, ...) that came outside their command and were dropped. */
+    public long strayReadAnswers() {
+        synchronized (lock) {
+            return strayReadAnswers;
+        }
     }
 
     /**
@@ -319,6 +426,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     @Override
     public void bytesReceived(byte[] data, int length) {
         synchronized (lock) {
+            lastByteNanos = System.nanoTime();
+            lastActivityNanos = lastByteNanos;
             framer.feed(data, length);
             scheduleQuietCheck();
         }
@@ -367,6 +476,11 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             if (quiet != null) {
                 quiet.cancel(false);
             }
+            Future<?> checking = checkTimer;
+            if (checking != null) {
+                checking.cancel(false);
+            }
+            internal.clear();
             List<CompletableFuture<?>> failed = new ArrayList<>();
             Pending pending = current;
             if (pending != null) {
@@ -388,19 +502,23 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         runAfterLock();
     }
 
-    /** Starts the next queued command if none is in flight. */
+    /**
+     * Starts the next command if none is in flight: the engine's own first (wake, step check), then the queue's, which
+     * waits while the answers may be out of step.
+     */
     private void pump() {
         Pending next;
         synchronized (lock) {
-            if (current != null || closed || queue.isEmpty()) {
+            Pending chosen = current != null || closed ? null : nextToSend();
+            if (chosen == null) {
                 return;
             }
-            next = queue.poll();
+            next = chosen;
             current = next;
             CompletableFuture<AtResponse> requires = next.requires;
             if (requires != null && requires.isCompletedExceptionally()) {
                 // Its guard failed (finished before it, in order): not sent.
-                finish(next, null, new AtException(AtException.Kind.ERROR,
+                finish(next, null, AtException.unsent(AtException.Kind.ERROR,
                         next.command.logText() + " not sent: the command before it failed"));
                 return;
             }
@@ -418,11 +536,177 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /** Called under the lock: the engine's own command first, then the queue's unless it waits for a step check. */
+    private @Nullable Pending nextToSend() {
+        if (check == Check.AWAITING_QUIET) {
+            return null;
+        }
+        Pending own = internal.poll();
+        if (own != null || queue.isEmpty()) {
+            return own;
+        }
+        if (outOfStep) {
+            if (check == Check.NONE) {
+                beginCheck();
+            }
+            return null;
+        }
+        if (needsWake()) {
+            asleep = false;
+            return new Pending(AtCommand.of("AT").withTimeout(StepCheck.WAKE_TIMEOUT), Role.WAKE);
+        }
+        return queue.poll();
+    }
+
+    private boolean needsWake() {
+        Duration idle = wakeAfterIdle;
+        return asleep || (idle != null && System.nanoTime() - lastActivityNanos > idle.toNanos());
+    }
+
+    /** Called under the lock: holds the queue until the line is quiet, then runs the step check. */
+    private void beginCheck() {
+        check = Check.AWAITING_QUIET;
+        checkStartedNanos = System.nanoTime();
+        logger.debug("Answers may be out of step after a timeout: holding {} command(s) for a step check",
+                queue.size());
+        scheduleQuietWait();
+    }
+
+    private void scheduleQuietWait() {
+        long wait = Math.max(1_000_000L, lastByteNanos + QUIET_BEFORE_CHECK_NANOS - System.nanoTime());
+        Future<?> scheduled = schedule(() -> {
+            synchronized (lock) {
+                quietWaitOver();
+            }
+            runAfterLock();
+        }, Duration.ofNanos(wait));
+        checkTimer = scheduled;
+    }
+
+    /** Called under the lock. */
+    private void quietWaitOver() {
+        if (closed || check != Check.AWAITING_QUIET) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastByteNanos < QUIET_BEFORE_CHECK_NANOS && now - checkStartedNanos < LONGEST_QUIET_WAIT_NANOS) {
+            scheduleQuietWait();
+            return;
+        }
+        check = Check.RUNNING;
+        StepCheck.Round next = stepCheck.newRound();
+        round = next;
+        if (dataModeRisk) {
+            // A prompt may have come after its command gave up: the modem would take the check as message data.
+            afterLock.add(() -> writeQuietly(new byte[] { ESC }));
+        }
+        internal.add(new Pending(next.wake(), Role.STEP_AT));
+        afterLock.add(this::pump);
+    }
+
+    /** Called under the lock, when one of the engine's own commands ended. */
+    private void stepFinished(Pending pending, @Nullable AtResponse response, @Nullable AtException error) {
+        AtException.Kind kind = error == null ? null : error.getKind();
+        if (kind == AtException.Kind.LINK_LOST || kind == AtException.Kind.CLOSED) {
+            return;
+        }
+        StepCheck.Round active = round;
+        switch (pending.role) {
+            case WAKE -> {
+                // Its timeout put the engine out of step (timedOut): the check follows before the command.
+            }
+            case STEP_AT -> {
+                if (kind == AtException.Kind.TIMEOUT || active == null) {
+                    roundFailed(true);
+                } else {
+                    internal.add(new Pending(active.write(), Role.STEP_WRITE));
+                }
+            }
+            case STEP_WRITE -> {
+                roundWriteRefused = kind == AtException.Kind.ERROR || kind == AtException.Kind.CME_ERROR;
+                if (kind == AtException.Kind.TIMEOUT || active == null) {
+                    roundFailed(true);
+                } else {
+                    internal.add(new Pending(active.read(), Role.STEP_READ));
+                }
+            }
+            case STEP_READ -> {
+                if (active != null && response != null && active.proves(response.lines())) {
+                    inStep("its value was read back");
+                } else if ((kind == AtException.Kind.ERROR || kind == AtException.Kind.CME_ERROR)
+                        && roundWriteRefused) {
+                    // A firmware without the keep-alive item refuses both; two answers for two commands after a quiet
+                    // line is the best proof it can give.
+                    inStep("the modem refused both commands of the check after a quiet line");
+                } else {
+                    roundFailed(kind == AtException.Kind.TIMEOUT);
+                }
+            }
+            case COMMAND -> {
+            }
+        }
+    }
+
+    private void inStep(String how) {
+        logger.debug("Answers in step again ({}, after {} round(s) that did not prove it)", how, roundsFailed);
+        outOfStep = false;
+        dataModeRisk = false;
+        check = Check.NONE;
+        roundsFailed = 0;
+        answered();
+    }
+
+    /**
+     * A round of the check did not prove the step: another round if the modem answered (a late answer took the
+     * place of a check's own), else the oldest waiting command fails unsent and the next one gets a new check.
+     */
+    private void roundFailed(boolean noAnswer) {
+        roundsFailed++;
+        if (!noAnswer && roundsFailed < ROUNDS_PER_CHECK) {
+            check = Check.AWAITING_QUIET;
+            checkStartedNanos = System.nanoTime();
+            scheduleQuietWait();
+            return;
+        }
+        check = Check.NONE;
+        roundsFailed = 0;
+        if (noAnswer) {
+            noAnswer("the step check after a timeout");
+        }
+        Pending head = queue.poll();
+        if (head != null) {
+            AtException failure = AtException.unsent(AtException.Kind.TIMEOUT, head.command.logText()
+                    + " not sent: the modem " + (noAnswer ? "has not answered" : "has not answered in step")
+                    + " since an earlier command timed out");
+            afterLock.add(() -> head.future.completeExceptionally(failure));
+        }
+    }
+
+    /** Called under the lock: a genuine answer came, so the modem's AT task is alive. */
+    private void answered() {
+        silentStreak = 0;
+        silentReported = false;
+    }
+
+    /** Called under the lock: a timeout or a check without answer; enough in a row and the modem is silent. */
+    private void noAnswer(String what) {
+        silentStreak++;
+        if (silentStreak >= SILENT_AFTER && !silentReported) {
+            silentReported = true;
+            String reason = "The modem has not answered " + silentStreak + " commands in a row (last: " + what
+                    + "): its AT task hangs";
+            afterLock.add(() -> listener.modemSilent(reason));
+        }
+    }
+
     private boolean write(Pending pending, byte[] bytes) {
         ModemLink link = this.link;
         try {
             if (link == null) {
                 throw new LinkException(LinkException.Kind.IO_ERROR, "?", "No link attached");
+            }
+            synchronized (lock) {
+                lastActivityNanos = System.nanoTime();
             }
             link.write(bytes);
             return true;
@@ -445,6 +729,12 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             if (pending.command.promptData() != null) {
                 // Still in data mode (or about to enter it): ESC makes the modem drop the message and leave it.
                 afterLock.add(() -> writeQuietly(new byte[] { ESC }));
+                dataModeRisk = true;
+            }
+            // Its answer may still come, and would be taken for the next command's.
+            outOfStep = true;
+            if (pending.role == Role.COMMAND) {
+                noAnswer(pending.command.logText());
             }
             logger.debug("No answer to {} within {} ms", pending.command.logText(),
                     pending.command.timeout().toMillis());
@@ -475,9 +765,33 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         framer.expectPrompt(false);
         if (error == null && response != null) {
             restartReported = false;
+        }
+        if (pending.role != Role.COMMAND) {
+            stepFinished(pending, response, error);
+        } else if (error == null && response != null) {
+            answered();
             afterLock.add(() -> pending.future.complete(response));
         } else if (error != null) {
-            afterLock.add(() -> pending.future.completeExceptionally(error));
+            if (error.getKind() == AtException.Kind.CME_ERROR && error.getCmeError() == CME_IN_PSM
+                    && !pending.retriedAfterWake) {
+                // Refused because the modem is in PSM: woken by an AT first, the command is tried once more.
+                logger.debug("{} refused in PSM: waking the modem and trying it once more", pending.command.logText());
+                asleep = true;
+                pending.retriedAfterWake = true;
+                pending.lines.clear();
+                pending.promptAnswered = false;
+                queue.addFirst(pending);
+            } else {
+                if (error.getKind() != AtException.Kind.TIMEOUT) {
+                    answered();
+                }
+                if (pending.command.promptData() != null && !pending.promptAnswered) {
+                    // Its prompt may still come after the error: the next command must not become message data.
+                    dataModeRisk = true;
+                    outOfStep = true;
+                }
+                afterLock.add(() -> pending.future.completeExceptionally(error));
+            }
         }
         afterLock.add(this::pump);
     }
@@ -541,25 +855,36 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         switch (kind) {
             case BANNER -> handleBanner(pending);
             case OK -> {
-                if (pending != null) {
+                if (pending != null && awaitsPrompt(pending)) {
+                    // Only the prompt or an error ends this phase: an OK now is an earlier command's late answer.
+                    stray("OK before the prompt of " + pending.command.logText());
+                } else if (pending != null) {
                     finish(pending, new AtResponse(pending.lines), null);
                 } else {
-                    strayFinalResults++;
-                    logger.debug("OK without a command (late answer to a timed-out command)");
+                    stray("OK without a command");
                 }
             }
             case FINAL_ERROR -> {
                 if (pending != null) {
                     finish(pending, null, errorOf(text, pending.command));
                 } else {
-                    strayFinalResults++;
-                    logger.debug("{} without a command (late answer to a timed-out command)", AtText.printable(text));
+                    stray(AtText.printable(text) + " without a command");
                 }
             }
             case URC -> {
                 if (pending != null && pending.command.isInfo(text)) {
                     pending.lines.add(text);
+                } else if (LineKind.isReadAnswer(text)) {
+                    // The answer of a read that gave up; as a URC it would say something the modem did not mean.
+                    strayReadAnswers++;
+                    if (pending == null && check == Check.NONE) {
+                        outOfStep = true;
+                    }
+                    logger.debug("Dropped '{}': a read answer outside its command (late)", AtText.printable(text));
                 } else {
+                    if (text.equalsIgnoreCase(ENTER_PSM)) {
+                        asleep = true;
+                    }
                     dispatchUrc(line);
                 }
             }
@@ -567,6 +892,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 if (pending != null && line.isComplete()
                         && (pending.command.isInfo(text) || pending.command.anyLineIsInfo())) {
                     pending.lines.add(text);
+                } else if (line.isComplete() && isGarbage(line)) {
+                    // What a modem prints while it restarts at another rate (a watchdog reset shows no banner).
+                    logger.debug("Garbage from the modem: {}", AtText.printable(text));
+                    afterLock.add(() -> listener.claimToVerify(line));
                 } else if (!text.regionMatches(true, 0, "AT", 0, 2)) {
                     logger.debug("Ignoring unexpected line from the modem: {}", AtText.printable(text));
                 }
@@ -605,6 +934,33 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** Called under the lock: a final result that answers no command in flight. */
+    private void stray(String what) {
+        strayFinalResults++;
+        if (check == Check.NONE) {
+            // More may follow it: the next command waits for a step check.
+            outOfStep = true;
+        }
+        logger.debug("{}: a late answer to a timed-out command, ignored", what);
+    }
+
+    /** Bytes no modem answer contains: not UTF-8, or control characters. */
+    private static boolean isGarbage(AtLine line) {
+        if (AtLine.strictUtf8(line.raw()) == null) {
+            return true;
+        }
+        for (byte b : line.raw()) {
+            if ((b >= 0 && b < 0x20 && b != '\t') || b == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean awaitsPrompt(Pending pending) {
+        return pending.command.promptData() != null && !pending.promptAnswered;
     }
 
     private void handleBanner(@Nullable Pending pending) {
@@ -695,17 +1051,25 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     /** A command in the queue or in flight. */
     private static final class Pending {
         final AtCommand command;
+        final Role role;
         final CompletableFuture<AtResponse> future = new CompletableFuture<>();
         final List<String> lines = new ArrayList<>();
         @Nullable
         Future<?> timer;
         boolean promptAnswered;
+        /** Refused in PSM once and sent again after a wake. */
+        boolean retriedAfterWake;
         /** A command that must have succeeded for this one to be sent. */
         @Nullable
         CompletableFuture<AtResponse> requires;
 
         Pending(AtCommand command) {
+            this(command, Role.COMMAND);
+        }
+
+        Pending(AtCommand command, Role role) {
             this.command = command;
+            this.role = role;
         }
 
         void cancelTimer() {

@@ -35,6 +35,13 @@ public interface AtEventListener {
      */
     void claimToVerify(AtLine line);
 
+    /**
+     * The modem has answered none of the last {@link AtEngine#SILENT_AFTER} commands and step checks: its AT task hangs
+     * (the MQTT client inside it may live on and print no +QMTSTAT). Told once per silent spell; nothing is closed.
+     */
+    default void modemSilent(String reason) {
+    }
+
     /** The serial link is gone; the engine is closed and every pending command failed. */
     void linkLost(String reason);
 }

@@ -44,15 +44,34 @@ public class AtException extends Exception {
 
     private final Kind kind;
     private final int cmeError;
+    private final boolean written;
 
     public AtException(Kind kind, String message) {
         this(kind, message, -1);
     }
 
     public AtException(Kind kind, String message, int cmeError) {
+        this(kind, message, cmeError, true);
+    }
+
+    private AtException(Kind kind, String message, int cmeError, boolean written) {
         super(message);
         this.kind = kind;
         this.cmeError = cmeError;
+        this.written = written;
+    }
+
+    /** A command the engine gave up on before writing it: the modem never saw it and will never answer it. */
+    public static AtException unsent(Kind kind, String message) {
+        return new AtException(kind, message, -1, false);
+    }
+
+    /**
+     * Whether the command may have reached the modem: false only for one failed before it was written, whose answer
+     * can therefore never come late.
+     */
+    public boolean wasWritten() {
+        return written;
     }
 
     public Kind getKind() {

@@ -51,6 +51,24 @@ public enum LineKind {
     /** The MT2625 boot ROM lines (F1: 0000 0000, V0: 0000 0000 [0001], ...), printed with LF CR endings. */
     private static final Pattern BROM_LINE = Pattern.compile("(F1|V0|00|01|U0|T0): [0-9A-F]{4} [0-9A-F]{4}( \\[[0-9A-F]{4}])?");
 
+    /**
+     * Whether a line that looks like a URC is the answer of a read command: {@code +CEREG: <n>,<stat>[,...]} (the URC
+     * has one field fewer, or a quoted area code second), {@code +CSCON: <n>,<mode>} (URC: {@code +CSCON: <mode>}) and
+     * {@code +QMTCONN: <id>,<state>} with a state only the read reports (3 connected, 4 disconnecting; the URC's results
+     * are 0-2). Outside its own command such a line is a late answer, never an event.
+     */
+    public static boolean isReadAnswer(String line) {
+        if (line.regionMatches(true, 0, "+CEREG:", 0, 7) || line.regionMatches(true, 0, "+CSCON:", 0, 7)) {
+            String[] fields = line.substring(7).split(",", -1);
+            return fields.length >= 2 && !fields[1].strip().startsWith("\"");
+        }
+        if (line.regionMatches(true, 0, "+QMTCONN:", 0, 9)) {
+            String[] fields = line.substring(9).split(",", -1);
+            return fields.length == 2 && (fields[1].strip().equals("3") || fields[1].strip().equals("4"));
+        }
+        return false;
+    }
+
     /** The kind of a line. */
     public static LineKind of(String line) {
         if (line.equals("OK")) {

@@ -12,8 +12,13 @@
  */
 package org.openhab.binding.bc26.internal.modem.link;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
@@ -41,5 +46,34 @@ public final class PortNames {
     /** A device file path (Linux, macOS and other Unix systems), which exists while the device is there. */
     public static boolean isDevicePath(String name) {
         return !isWindowsPort(name);
+    }
+
+    /**
+     * The {@code /dev/serial/by-id/} link that points at {@code port} when {@code port} is a name the kernel hands out
+     * in plug order ({@code /dev/ttyUSB0}, {@code /dev/ttyACM1}): after a re-plug or a reboot another adapter may get
+     * that name, while the by-id link follows the adapter. Empty when {@code port} is already stable, or no link
+     * points at it.
+     */
+    public static Optional<String> stableNameFor(String port) {
+        return stableNameFor(port, Path.of("/dev/serial/by-id"));
+    }
+
+    static Optional<String> stableNameFor(String port, Path byIdFolder) {
+        String name = port.trim();
+        if (!name.matches("/dev/tty(USB|ACM)\\d+") || !Files.isDirectory(byIdFolder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> links = Files.list(byIdFolder)) {
+            Path device = Path.of(name).toRealPath();
+            return links.filter(link -> {
+                try {
+                    return link.toRealPath().equals(device);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(Path::toString).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

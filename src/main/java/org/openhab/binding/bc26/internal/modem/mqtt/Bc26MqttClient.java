@@ -42,6 +42,7 @@ import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.at.QmtRecvShape;
+import org.openhab.binding.bc26.internal.modem.at.StepCheck;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
@@ -119,6 +120,8 @@ public final class Bc26MqttClient {
         // The format asked for, until the modem refuses it at the next connect.
         this.hexReceiveInUse = settings.hexReceive();
         engine.setHexRecords(settings.hexReceive());
+        // The step check after a timeout writes into a client this one is not.
+        engine.useStepCheckClient(StepCheck.unusedClient(settings.connectId()));
     }
 
     public MqttState state() {
@@ -252,7 +255,7 @@ public final class Bc26MqttClient {
      */
     public int queryConnectionState() throws MqttException {
         try {
-            return connectionStateIn(engine.execute(AtCommand.of("AT+QMTCONN?")));
+            return connectionStateIn(engine.execute(connectionStateRead()));
         } catch (AtException e) {
             throw toMqttException(e, null);
         }
@@ -263,7 +266,13 @@ public final class Bc26MqttClient {
      * or fails when the modem did not answer.
      */
     public CompletableFuture<Integer> queryConnectionStateAsync() {
-        return engine.send(AtCommand.of("AT+QMTCONN?")).thenApply(this::connectionStateIn);
+        return engine.send(connectionStateRead()).thenApply(this::connectionStateIn);
+    }
+
+    /** AT+QMTCONN?: its lines are {@code +QMTCONN: <id>,<state>}; a three-field one is a CONNECT result URC. */
+    private static AtCommand connectionStateRead() {
+        return AtCommand.of("AT+QMTCONN?")
+                .withInfo(line -> line.startsWith("+QMTCONN:") && urcFields(AtLine.of(line)).length == 2);
     }
 
     private int connectionStateIn(AtResponse response) {
@@ -741,7 +750,7 @@ public final class Bc26MqttClient {
                     .withTimeout(PROMPT_PUBLISH_TIMEOUT);
         }
         CompletableFuture<AtLine> urc = awaitResult("+QMTPUB:", messageId);
-        CompletableFuture<AtLine> answer;
+        CompletableFuture<AtResponse> command;
         if (encoding.form() == PublishEncoding.Form.HEX) {
             String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
             List<CompletableFuture<AtResponse>> sent = engine.sendGuarded(
@@ -752,14 +761,58 @@ public final class Bc26MqttClient {
                     urc.completeExceptionally(e);
                 }
             });
-            answer = awaitBroker(sent.get(1), urc, current);
+            command = sent.get(1);
         } else {
-            answer = sendTwoPhase(publish, urc, current);
+            command = engine.send(publish);
         }
-        return answer.thenApply(line -> {
+        return awaitBroker(command, urc, current).thenApply(line -> {
             succeeded(line, "Publishing to " + topic);
             return (Void) null;
-        }).whenComplete((v, e) -> messageIds.release(messageId));
+        }).whenComplete((v, e) -> {
+            if (e != null && mayBeAnsweredLate(command)) {
+                // Before the id is free again and before the next publish registers its wait (one packet at a time).
+                expectLateResult("+QMTPUB:", messageId, current);
+            }
+            messageIds.release(messageId);
+        });
+    }
+
+    /**
+     * Whether a packet that failed may still get its result URC: its command was accepted (the broker's answer was
+     * late), or it timed out after being written (the modem may have taken it). Not for one refused or never sent.
+     */
+    private static boolean mayBeAnsweredLate(CompletableFuture<AtResponse> command) {
+        if (!command.isCompletedExceptionally()) {
+            return command.isDone();
+        }
+        try {
+            command.join();
+            return false;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return unwrap(e) instanceof AtException at && at.getKind() == AtException.Kind.TIMEOUT
+                    && at.wasWritten();
+        }
+    }
+
+    /**
+     * Holds a place for the late result of a packet that gave up waiting: QoS 0 results all read
+     * {@code +QMTPUB: <id>,0,<result>} and message ids are reused, so the next packet with this id would otherwise take
+     * that result as its own. The place is the oldest wait for the id, so it takes the first such result; it ends with
+     * the connection or after the broker's longest answer time. If the late result never comes, the next packet's own
+     * result is taken here and that packet fails and is sent again: it never succeeds on a stranger's result.
+     */
+    private void expectLateResult(String prefix, int messageId, int current) {
+        CompletableFuture<AtLine> late = awaitResult(prefix, messageId);
+        awaitingBroker.add(late);
+        late.whenComplete((line, error) -> {
+            awaitingBroker.remove(late);
+            if (line != null) {
+                logger.debug("Dropped '{}': the late result of a packet that had given up", line.text());
+            }
+        });
+        if (connection.get() != current) {
+            late.completeExceptionally(new MqttException(MqttException.Reason.CONNECTION_LOST, "Connection ended"));
+        }
     }
 
     /**

@@ -107,8 +107,10 @@ class EngineDispatchTest {
         List<String> expected = new ArrayList<>();
         StringBuilder burst = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            burst.append("\r\n+CEREG: ").append(i % 6).append(",").append(i).append("\r\n");
-            expected.add(DISPATCHER + ": +CEREG: " + (i % 6) + "," + i);
+            // The URC form of AT+CEREG=2 (its area code quoted second): "+CEREG: <n>,<stat>" is a read answer.
+            String urc = "+CEREG: " + (i % 6) + ",\"" + Integer.toHexString(0x1000 + i) + "\",\"0000ABCD\",9";
+            burst.append("\r\n").append(urc).append("\r\n");
+            expected.add(DISPATCHER + ": " + urc);
         }
         // A command nobody answers times out on the timer while the URCs arrive. The dispatcher is held until the
         // continuations are attached: one attached to a future already done would run on the attaching thread.

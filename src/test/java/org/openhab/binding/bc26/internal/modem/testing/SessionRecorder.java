@@ -17,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.at.AtLine;
+import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
@@ -36,9 +38,25 @@ public final class SessionRecorder implements ModemSessionListener {
     public final BlockingQueue<MqttMessage> messages = new LinkedBlockingQueue<>();
     public final BlockingQueue<String> dialects = new LinkedBlockingQueue<>();
     public final BlockingQueue<ReceiveFormat> receiveFormats = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ModemIdentity> identities = new LinkedBlockingQueue<>();
+    /** The modem's own URCs (+CEREG, +CSCON, +IP, ...) as the session passed them on. */
+    public final BlockingQueue<String> networkEvents = new LinkedBlockingQueue<>();
+    /** Every online (true) and offline (false) report, with when it came (System.nanoTime()). */
+    public final BlockingQueue<long[]> reports = new LinkedBlockingQueue<>();
+
+    @Override
+    public void identified(ModemIdentity identity) {
+        identities.add(identity);
+    }
+
+    @Override
+    public void networkEvent(AtLine line) {
+        networkEvents.add(line.text());
+    }
 
     @Override
     public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
+        reports.add(new long[] { online ? 1 : 0, System.nanoTime() });
         if (failure != null) {
             failures.add(failure);
         }
