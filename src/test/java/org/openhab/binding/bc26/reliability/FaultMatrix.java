@@ -66,8 +66,9 @@ public final class FaultMatrix implements AutoCloseable {
     }
 
     /** What happened around one fault. */
-    public record Row(String fault, boolean recovered, boolean wentOffline, double secondsBackOnline, int uplinkSent,
-            int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent, int downlinkLost, int outboxLeft) {
+    public record Row(String fault, boolean recovered, boolean wentOffline, double secondsToOffline,
+            double secondsBackOnline, int uplinkSent, int uplinkLost, int uplinkDuplicatedQos2, int downlinkSent,
+            int downlinkLost, int outboxLeft) {
     }
 
     /** The one fault that loses downlink by nature: the modem prints to a serial line nobody reads. */
@@ -232,6 +233,9 @@ public final class FaultMatrix implements AutoCloseable {
                 .filter(t -> t.nanos() >= Math.max(lastOffline, started) && t.status() == ThingStatus.ONLINE)
                 .mapToLong(BridgeRig.Transition::nanos).min().orElse(cleared);
         double back = wentOffline ? Math.max(0, online - cleared) / 1e9 : 0;
+        double toOffline = transitions.stream().filter(t -> t.nanos() >= started && t.status() == ThingStatus.OFFLINE)
+                .mapToLong(BridgeRig.Transition::nanos).min().stream().mapToDouble(n -> (n - started) / 1e9)
+                .findFirst().orElse(0);
         LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         traffic.set(false);
         uplink.join();
@@ -273,8 +277,8 @@ public final class FaultMatrix implements AutoCloseable {
         if (downLost > 0) {
             System.err.println(fault.name() + ": downlink not received " + downMissing + " of " + down);
         }
-        return new Row(fault.name(), recovered, wentOffline, back, uplinkQos.size(), lost, duplicated, down.size(),
-                downLost, outboxLeft);
+        return new Row(fault.name(), recovered, wentOffline, toOffline, back, uplinkQos.size(), lost, duplicated,
+                down.size(), downLost, outboxLeft);
     }
 
     /** The faults; {@code outage} is how long the long-lasting ones last. */
@@ -342,6 +346,7 @@ public final class FaultMatrix implements AutoCloseable {
             m.simulator().slowAnswers(Duration.ofSeconds(60));
             m.simulator().injectQmtStat(0, 2);
         }, m -> m.simulator().slowAnswers(Duration.ZERO), outage));
+        faults.addAll(lateModemFaults(outage));
         faults.add(new Fault("SIM removed", m -> m.simulator().setSimInserted(false),
                 m -> m.simulator().setSimInserted(true), outage));
         faults.add(new Fault("registration lost", m -> m.simulator().loseRegistration(),
@@ -351,6 +356,33 @@ public final class FaultMatrix implements AutoCloseable {
                     m -> m.simulator().regainRegistration(), Duration.ofMinutes(3)));
         }
         return faults;
+    }
+
+    /** The prefix of the rows of a modem that is late rather than silent. */
+    public static final String LATE_MODEM = "late modem: ";
+
+    /**
+     * A modem that is neither on time nor silent: answers just past the host's timeout, answers split around URCs, an
+     * AT task that hangs while the MQTT session inside lives on, a restart that prints no banner, PSM that swallows the
+     * next line.
+     */
+    static List<Fault> lateModemFaults(Duration outage) {
+        Injection nothing = m -> {
+        };
+        return List.of(
+                new Fault(LATE_MODEM + "three publishes answered 650 ms late (timeout 600 ms)",
+                        m -> m.simulator().answerFaults().answerLate("AT+QMTPUB", Duration.ofMillis(650), 3), nothing,
+                        Duration.ZERO),
+                new Fault(LATE_MODEM + "a publish's OK split from it by URCs",
+                        m -> m.simulator().answerFaults().splitNextAnswer("AT+QMTPUB", "+CSCON: 1", "+CEREG: 1",
+                                "+QNBIOTEVENT: \"EXIT PSM\""),
+                        nothing, Duration.ZERO),
+                new Fault(LATE_MODEM + "AT task hangs, its MQTT session lives on",
+                        m -> m.simulator().answerFaults().hang(), m -> m.simulator().answerFaults().resume(), outage),
+                new Fault(LATE_MODEM + "restart printing only +CPIN: READY (no boot banner)",
+                        m -> m.simulator().restartQuietly("\r\n+CPIN: READY\r\n"), nothing, Duration.ZERO),
+                new Fault(LATE_MODEM + "PSM entered: the next line only wakes the modem",
+                        m -> m.simulator().enterPsm(), nothing, Duration.ZERO));
     }
 
     /** The row of a connection cut at one step of a QoS 2 publish. */
@@ -365,13 +397,16 @@ public final class FaultMatrix implements AutoCloseable {
     /** Writes the table. */
     public static String table(List<Row> rows, String command) {
         StringBuilder text = new StringBuilder();
-        text.append("| fault | bridge went OFFLINE | recovered | back ONLINE after the fault cleared (s) | uplink sent "
+        text.append("| fault | bridge went OFFLINE | OFFLINE after the fault began (s) | recovered "
+                + "| back ONLINE after the fault cleared (s) | uplink sent "
                 + "| uplink QoS 1/2 lost | uplink QoS 2 duplicated | downlink QoS 1 sent | downlink lost "
                 + "| outbox left after the drain wait |\n");
-        text.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %d | %d | %d |%n", row.fault(),
-                    row.wentOffline() ? "yes" : "no", row.recovered() ? "yes" : "**no**",
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %d | %d | %d | %d | %d |%n",
+                    row.fault(), row.wentOffline() ? "yes" : "no",
+                    row.wentOffline() ? String.format(Locale.ROOT, "%.1f", row.secondsToOffline()) : "-",
+                    row.recovered() ? "yes" : "**no**",
                     row.wentOffline() ? String.format(Locale.ROOT, "%.1f", row.secondsBackOnline()) : "-",
                     row.uplinkSent(), row.uplinkLost(), row.uplinkDuplicatedQos2(), row.downlinkSent(),
                     row.downlinkLost(), row.outboxLeft()));
@@ -394,9 +429,17 @@ public final class FaultMatrix implements AutoCloseable {
         broker.close();
     }
 
-    /** The long version: every code, outages of 20 s; writes doc/reliability.md. */
+    /**
+     * The long version: every code, outages of 20 s; writes doc/reliability.md. With a second argument {@code late}
+     * only the late-modem rows run, into their own section.
+     */
     public static void main(String[] args) throws Exception {
         Duration outage = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+        boolean lateOnly = args.length > 1 && args[1].equals("late");
+        if (lateOnly) {
+            mainLate(outage);
+            return;
+        }
         Path dir = Files.createTempDirectory("bc26-matrix");
         List<Row> rows = new ArrayList<>();
         try (FaultMatrix matrix = new FaultMatrix(dir)) {
@@ -417,6 +460,23 @@ public final class FaultMatrix implements AutoCloseable {
                 + table(rows, "./mvnw -q -B -ntp test-compile exec:java -Dexec.mainClass=org.openhab.binding.bc26."
                         + "reliability.FaultMatrix -Dexec.args=" + outage.toSeconds());
         DocSection.write(Path.of("doc/reliability.md"), "fault-matrix", report);
+        System.out.println(report);
+        System.exit(0);
+    }
+
+    private static void mainLate(Duration outage) throws Exception {
+        Path dir = Files.createTempDirectory("bc26-matrix");
+        List<Row> rows = new ArrayList<>();
+        try (FaultMatrix matrix = new FaultMatrix(dir)) {
+            for (Fault fault : lateModemFaults(outage)) {
+                Row row = matrix.run(fault);
+                System.out.println(row);
+                rows.add(row);
+            }
+        }
+        String report = table(rows, "./mvnw -q -B -ntp test-compile exec:java -Dexec.mainClass=org.openhab.binding.bc26."
+                + "reliability.FaultMatrix -Dexec.args=\"" + outage.toSeconds() + " late\"");
+        DocSection.write(Path.of("doc/reliability.md"), "late-modem", report);
         System.out.println(report);
         System.exit(0);
     }

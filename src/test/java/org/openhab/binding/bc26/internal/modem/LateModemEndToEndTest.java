@@ -173,6 +173,31 @@ class LateModemEndToEndTest {
     }
 
     @Test
+    void theLateResultOfATimedOutQos0PublishDoesNotCompleteTheNextOne() throws Exception {
+        ModemSession session = startOnline();
+        // The first publish's OK and its "+QMTPUB: 0,0,0" come just past its timeout; the second is refused.
+        sim().answerFaults().answerLate("AT+QMTPUB", JUST_LATE, 1);
+        sim().answerFaults().refuse("AT+QMTPUB", "ERROR", 1);
+        CompletableFuture<Void> first = session.publish("from/modem/q0", "one".getBytes(StandardCharsets.UTF_8), 0,
+                false);
+        CompletableFuture<Void> second = session.publish("from/modem/q0", "two".getBytes(StandardCharsets.UTF_8), 0,
+                false);
+        assertThrows(Exception.class, () -> first.get(30, TimeUnit.SECONDS), "the first timed out");
+        Exception refused = assertThrows(Exception.class, () -> second.get(30, TimeUnit.SECONDS),
+                "the second succeeded on the first one's result, although the modem refused it");
+        assertTrue(String.valueOf(refused.getMessage()).contains("ERROR"), String.valueOf(refused.getMessage()));
+        assertTrue(sim().answerFaults().allUsed());
+        // Both results are accounted for: the next publish is answered by its own.
+        publish(session, "from/modem/q1", "three");
+        Observer.Received received = nextAtBroker();
+        if (received.payload().equals("one")) {
+            // The modem did send the first one (its answer was only late).
+            received = nextAtBroker();
+        }
+        assertEquals("three", received.payload());
+    }
+
+    @Test
     void aLateRegistrationReadIsDroppedNotTakenForAUrc() throws Exception {
         ModemSession session = startOnline();
         AtEngine engine = engine(session);

@@ -59,12 +59,27 @@ public final class PortNames {
     }
 
     static Optional<String> stableNameFor(String port, Path byIdFolder) {
-        String name = port.trim();
-        if (!name.matches("/dev/tty(USB|ACM)\\d+") || !Files.isDirectory(byIdFolder)) {
+        if (!isPlugOrderName(port)) {
             return Optional.empty();
         }
-        try (Stream<Path> links = Files.list(byIdFolder)) {
-            Path device = Path.of(name).toRealPath();
+        try {
+            return linkTo(Path.of(port.trim()).toRealPath(), byIdFolder);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /dev/ttyUSB<n>} or {@code /dev/ttyACM<n>}: given by the kernel in the order adapters appear. */
+    static boolean isPlugOrderName(String port) {
+        return port.trim().matches("/dev/tty(USB|ACM)\\d+");
+    }
+
+    /** The first link (by name) in {@code folder} that resolves to {@code device}. */
+    static Optional<String> linkTo(Path device, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> links = Files.list(folder)) {
             return links.filter(link -> {
                 try {
                     return link.toRealPath().equals(device);
