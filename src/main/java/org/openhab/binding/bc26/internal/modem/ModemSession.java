@@ -91,6 +91,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * command): the next command is preceded by an AT that wakes it.
      */
     static final Duration SLEEP_SAFE_IDLE = Duration.ofSeconds(5);
+    /** A line that brought no byte this long while the modem was asked: the adapter or the port may be stuck. */
+    static final Duration DEAD_LINE = Duration.ofSeconds(10);
 
     private final Logger logger = LoggerFactory.getLogger(ModemSession.class);
     private final SessionOptions options;
@@ -425,6 +427,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }, String.valueOf(e.getMessage())));
         }
         engine.wakeBeforeCommandsAfterIdle(options.keepAwake() ? null : SLEEP_SAFE_IDLE);
+        engine.setLineRate(options.serial().baudRate());
         Bc26Modem modem = new Bc26Modem(engine);
         synchronized (lock) {
             if (stopped) {
@@ -734,9 +737,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             if (stopped) {
                 return;
             }
-            if (failure.kind() == SessionFailure.Kind.NO_ANSWER || failure.kind() == SessionFailure.Kind.LINK_FAILED) {
-                // Reopen the port next time: a re-plugged adapter is a new device, a hung one may recover.
-                broken = engine;
+            AtEngine current = engine;
+            if (failure.kind() == SessionFailure.Kind.LINK_FAILED || (failure.kind() == SessionFailure.Kind.NO_ANSWER
+                    && (current == null || current.nanosSinceLastByte() > DEAD_LINE.toNanos()))) {
+                // Reopen the port next time: a re-plugged adapter is a new device, a hung one may recover. A modem
+                // that does not answer but still prints (a hung AT task, its MQTT client alive) keeps its port: what
+                // it prints is still read.
+                broken = current;
                 engine = null;
                 modem = null;
             }
@@ -797,23 +804,6 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * client id fought over) wait the back-off, growing with each one, so they do not hammer the network.
      */
     private void lost(SessionFailure failure) {
-        lost(failure, false);
-    }
-
-    /** @param reopenPort close the port first, so the recovery opens it anew (a hung modem, a stuck adapter) */
-    private void lost(SessionFailure failure, boolean reopenPort) {
-        if (reopenPort) {
-            AtEngine broken;
-            synchronized (lock) {
-                broken = engine;
-                engine = null;
-                modem = null;
-            }
-            // Closed before the recovery is scheduled, so it finds the port free.
-            if (broken != null) {
-                broken.close();
-            }
-        }
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -857,9 +847,10 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     /**
      * The engine saw no answer to several commands in a row: the modem's AT task hangs, although its MQTT client may
-     * live on and print no +QMTSTAT. Online, that ends the session (publishes go back to the outbox) and the port is
-     * opened anew; the recovery then escalates as for any modem that does not answer. During a bring-up the failing
-     * command ends the attempt by itself.
+     * live on and print no +QMTSTAT. Online, that ends the session (publishes go back to the outbox) and the recovery
+     * runs: step checks, then the bring-up, and the port opened anew if the line is dead as well. The port stays open
+     * while the modem still prints: the messages its MQTT client receives meanwhile are still read and delivered.
+     * During a bring-up the failing command ends the attempt by itself.
      */
     @Override
     public void modemSilent(String reason) {
@@ -870,11 +861,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             }
             client = this.client;
         }
-        logger.debug("{}; ending the session and opening the port anew", reason);
+        logger.debug("{}; ending the session", reason);
         if (client != null) {
             client.sessionLost(reason);
         }
-        lost(new SessionFailure(SessionFailure.Kind.NO_ANSWER, reason), true);
+        lost(new SessionFailure(SessionFailure.Kind.NO_ANSWER, reason));
     }
 
     // AtEventListener: called on the link's reader thread.

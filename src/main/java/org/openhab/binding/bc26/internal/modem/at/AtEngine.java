@@ -213,6 +213,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /** How long no byte came from the modem. */
+    public long nanosSinceLastByte() {
+        synchronized (lock) {
+            return System.nanoTime() - lastByteNanos;
+        }
+    }
+
     /** How long nothing went either way on the line. */
     public long idleNanos() {
         synchronized (lock) {
@@ -399,6 +406,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /** The line rate in baud: a slow line waits longer before a record that went quiet is cut. */
+    public void setLineRate(int baud) {
+        synchronized (lock) {
+            framer.setLineRate(baud);
+        }
+    }
+
     /** Whether received records show their payload's length (BC660K, BC260Y); see {@link AtFramer}. */
     public void setLengthRecords(boolean length) {
         synchronized (lock) {
@@ -444,12 +458,19 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         if (framer.awaitsQuiet() && !closed) {
             try {
                 quietCheck = scheduler.schedule(() -> {
+                    // Decided on the line: bytes still waiting in the port mean it is not quiet, only slow to read.
+                    ModemLink current = link;
+                    boolean waiting = current != null && current.bytesWaiting() > 0;
                     synchronized (lock) {
-                        framer.quietCheck();
+                        if (waiting) {
+                            framer.lineBusy();
+                        } else {
+                            framer.quietCheck();
+                        }
                         scheduleQuietCheck();
                     }
                     runAfterLock();
-                }, AtFramer.QUIET_NANOS + 10_000_000L, TimeUnit.NANOSECONDS);
+                }, framer.quietNanos() + 10_000_000L, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // The timer is stopping with the session: nothing will read the record any more.
             }

@@ -59,6 +59,8 @@ public final class AtFramer {
      * so an open record still open after a pause has lost its end, and later lines are no longer "right after" it.
      */
     public static final long QUIET_NANOS = 300_000_000L;
+    /** At low line rates the quiet time is at least this many character times (10 bits each, 8N1). */
+    static final int QUIET_CHARACTERS = 256;
 
     /** Receives what the framer cuts. */
     public interface Sink {
@@ -71,6 +73,7 @@ public final class AtFramer {
 
     private final Sink sink;
     private final LongSupplier clock;
+    private long quietNanos = QUIET_NANOS;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final ByteArrayOutputStream breaks = new ByteArrayOutputStream();
     private final ByteArrayOutputStream record = new ByteArrayOutputStream();
@@ -122,6 +125,28 @@ public final class AtFramer {
         this.lengthRecords = length;
     }
 
+    /**
+     * The line rate, which sets the quiet time: {@link #QUIET_NANOS}, or {@value #QUIET_CHARACTERS} character times
+     * where that is longer (below about 8500 baud), so a slow line is not taken for a quiet one.
+     */
+    public void setLineRate(int baud) {
+        long characters = baud > 0 ? QUIET_CHARACTERS * 10L * 1_000_000_000L / baud : 0;
+        quietNanos = Math.max(QUIET_NANOS, characters);
+    }
+
+    /** How long the line must be quiet before an open record is cut. */
+    public long quietNanos() {
+        return quietNanos;
+    }
+
+    /**
+     * The port holds bytes the reader has not read yet: the line was busy now, whatever the reader's timing says. An
+     * open record is not cut while the host is slow to read.
+     */
+    public void lineBusy() {
+        lastByte = clock.getAsLong();
+    }
+
     /** Whether a text record is open (waiting for its closing quote). */
     public boolean isRecordOpen() {
         return recordOpen;
@@ -155,7 +180,7 @@ public final class AtFramer {
      * its end was lost. Called when no more bytes come to do it.
      */
     public void quietCheck() {
-        if (clock.getAsLong() - lastByte >= QUIET_NANOS) {
+        if (clock.getAsLong() - lastByte >= quietNanos) {
             endBurst();
         }
     }
@@ -183,7 +208,7 @@ public final class AtFramer {
 
     public void feed(byte[] data, int length) {
         long now = clock.getAsLong();
-        if (now - lastByte >= QUIET_NANOS) {
+        if (now - lastByte >= quietNanos) {
             endBurst();
         }
         lastByte = now;

@@ -31,6 +31,14 @@ public interface ModemLink extends AutoCloseable {
      */
     void write(byte[] data) throws LinkException;
 
+    /**
+     * Bytes received and not yet read by the link's reader: more than 0 means the line is not quiet, whatever the
+     * reader's timing says (a reader held up by the host is not a modem that stopped printing).
+     */
+    default int bytesWaiting() {
+        return 0;
+    }
+
     /** A name for logs and messages, e.g. {@code /dev/ttyUSB0}. */
     String describe();
 

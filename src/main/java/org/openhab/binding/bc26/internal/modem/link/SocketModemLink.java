@@ -140,6 +140,15 @@ public final class SocketModemLink implements ModemLink {
     }
 
     @Override
+    public int bytesWaiting() {
+        try {
+            return socket.isClosed() ? 0 : socket.getInputStream().available();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
     public String describe() {
         return name;
     }

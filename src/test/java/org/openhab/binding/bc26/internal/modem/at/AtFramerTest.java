@@ -57,6 +57,36 @@ class AtFramerTest {
     }
 
     @Test
+    void anOpenTextRecordIsNotCutWhileThePortStillHoldsUnreadBytes() {
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"first line\r\n");
+        assertTrue(framer.isRecordOpen());
+        quiet();
+        // The timer found bytes waiting in the port: the reader is slow, the line is not quiet.
+        framer.lineBusy();
+        now += AtFramer.QUIET_NANOS / 2;
+        framer.quietCheck();
+        assertTrue(framer.isRecordOpen(), "cut although the line was busy: " + tokens);
+        feed("second line\"\r\n");
+        assertEquals(List.of("+QMTRECV: 0,1,\"t\",\"first line\r\nsecond line\""), tokens);
+    }
+
+    @Test
+    void aSlowLineWaitsLongerBeforeItCountsAsQuiet() {
+        framer.setLineRate(115_200);
+        assertEquals(AtFramer.QUIET_NANOS, framer.quietNanos());
+        framer.setLineRate(4800);
+        // 256 characters of 10 bits at 4800 baud: 533 ms.
+        assertEquals(533_333_333L, framer.quietNanos());
+        feed("\r\n+QMTRECV: 0,1,\"t\",\"slow\r\n");
+        quiet();
+        framer.quietCheck();
+        assertTrue(framer.isRecordOpen(), "cut after 300 ms on a 4800 baud line");
+        now += framer.quietNanos();
+        framer.quietCheck();
+        assertEquals(List.of("CUT:+QMTRECV: 0,1,\"t\",\"slow"), tokens);
+    }
+
+    @Test
     void crLfLfCrAndBareEndingsAllEndLines() {
         feed("\r\nA\r\n\n\rB\n\rC\rD\nE\r\n");
         assertEquals(List.of("A", "B", "C", "D", "E"), tokens);
