@@ -379,6 +379,9 @@ class Bc26ModemHandlerTest {
         Bridge bridge = bridge(Map.of());
         Bc26ModemHandler handler = onlineHandler(bridge);
         Bc26Simulator sim = modem.simulator();
+        // After the status reads that follow the connect (their last one gives the network time): held answers of
+        // those would time out, and the publish would wait for a step check that held answers cannot pass.
+        Await.until("status read after the connect", ONLINE, () -> states.containsKey("network-time"));
         sim.holdAnswers();
         java.util.concurrent.CompletableFuture<Boolean> first = handler.publishAsync("again/1", "v".getBytes(
                 StandardCharsets.UTF_8), 1, false);

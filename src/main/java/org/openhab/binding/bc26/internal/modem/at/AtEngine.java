@@ -102,6 +102,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     static final long QUIET_BEFORE_CHECK_NANOS = 300_000_000L;
     /** A line that never goes quiet (garbage) is checked anyway after this long: the check's value still decides. */
     static final long LONGEST_QUIET_WAIT_NANOS = 3_000_000_000L;
+    /** A line still coming when the quiet wait ends is looked at again this soon (a record takes milliseconds). */
+    static final long PARTIAL_LINE_RECHECK_NANOS = 20_000_000L;
     /** Rounds of the step check that got an answer without its value, before the command waiting fails. */
     static final int ROUNDS_PER_CHECK = 3;
     /** Timeouts and failed checks in a row after which the modem is reported silent. */
@@ -141,6 +143,11 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     private int silentStreak;
     private boolean silentReported;
     private long lastByteNanos = System.nanoTime();
+    /**
+     * When the last line came that was not a URC: what a step check waits to see end. URCs (received messages every
+     * few milliseconds on a busy session) are events whenever they come and need not stop for it.
+     */
+    private long lastAnswerNanos = System.nanoTime();
     private long lastActivityNanos = System.nanoTime();
     /** The modem said it enters PSM or refused a command in PSM (+CME ERROR: 846): wake it before the next command. */
     private boolean asleep;
@@ -253,6 +260,29 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         return pending.future;
     }
 
+    /** The URC that ends a two-phase command ({@code OK} now, the result later), and how long it may take. */
+    public record ResultWait(Predicate<AtLine> match, Duration timeout) {
+    }
+
+    /** A two-phase command's answer ({@code OK}) and its result URC. */
+    public record TwoPhase(CompletableFuture<AtResponse> answer, CompletableFuture<AtLine> result) {
+    }
+
+    /**
+     * Queues a two-phase command ({@code AT+QMTPUB}, {@code AT+QMTSUB}, {@code AT+QMTOPEN}, ...). Its result counts
+     * only once its {@code OK} came: the modem prints a command's {@code OK} before its result, so a matching URC
+     * printed earlier (the late result of an earlier command that gave up, such as a QoS 0 publish's
+     * {@code +QMTPUB: <id>,0,0}, which every QoS 0 publish shares) is never taken for this command's. The wait starts
+     * at the {@code OK}, in the same pass over the modem's output, so a result in the same read is not missed. If the
+     * command fails, so does the result.
+     */
+    public TwoPhase send(AtCommand command, ResultWait wait) {
+        Pending pending = new Pending(command);
+        pending.resultWait = wait;
+        queueAll(List.of(pending));
+        return new TwoPhase(pending.future, pending.result);
+    }
+
     /**
      * Queues three commands back to back, so no other command runs between them: {@code main} is sent only if {@code guard} succeeded (it fails with the
      * guard's error otherwise), {@code after} in any case. For a binary publish: switch to the hex data format, the
@@ -265,11 +295,24 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         return queueAll(List.of(first, guarded, new Pending(after)));
     }
 
+    /** {@link #sendGuarded(AtCommand, AtCommand, AtCommand)} with a two-phase {@code main}, as in {@link #send(AtCommand, ResultWait)}. */
+    public TwoPhase sendGuarded(AtCommand guard, AtCommand main, AtCommand after, ResultWait wait) {
+        Pending first = new Pending(guard);
+        Pending guarded = new Pending(main);
+        guarded.requires = first.future;
+        guarded.resultWait = wait;
+        queueAll(List.of(first, guarded, new Pending(after)));
+        return new TwoPhase(guarded.future, guarded.result);
+    }
+
     private List<CompletableFuture<AtResponse>> queueAll(List<Pending> pendings) {
         synchronized (lock) {
             if (closed) {
-                pendings.forEach(p -> p.future
-                        .completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed")));
+                AtException closedLink = new AtException(AtException.Kind.CLOSED, "Modem link is closed");
+                pendings.forEach(p -> {
+                    p.future.completeExceptionally(closedLink);
+                    p.result.completeExceptionally(closedLink);
+                });
             } else {
                 queue.addAll(pendings);
                 afterLock.add(this::pump);
@@ -294,14 +337,20 @@ public final class AtEngine implements LinkListener, AutoCloseable {
      *         CLOSED)
      */
     public CompletableFuture<AtLine> awaitUrc(Predicate<AtLine> match, Duration timeout) {
-        UrcWaiter waiter = new UrcWaiter(match);
+        UrcWaiter waiter = new UrcWaiter(match, new CompletableFuture<>());
         synchronized (lock) {
             if (closed) {
                 waiter.future.completeExceptionally(new AtException(AtException.Kind.CLOSED, "Modem link is closed"));
                 return waiter.future;
             }
             waiters.add(waiter);
+            armTimer(waiter, timeout);
         }
+        return waiter.future;
+    }
+
+    /** Called under the lock: the wait's timeout, and its removal from the waiters when it ends. */
+    private void armTimer(UrcWaiter waiter, Duration timeout) {
         Future<?> timer = schedule(() -> {
             // Completed on the dispatcher like every other answer: what waits on it never runs on the timer.
             synchronized (lock) {
@@ -316,7 +365,6 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 waiters.remove(waiter);
             }
         });
-        return waiter.future;
     }
 
     /**
@@ -507,10 +555,12 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             if (pending != null) {
                 pending.cancelTimer();
                 failed.add(pending.future);
+                failed.add(pending.result);
                 current = null;
             }
             for (Pending queued : queue) {
                 failed.add(queued.future);
+                failed.add(queued.result);
             }
             queue.clear();
             for (UrcWaiter waiter : waiters) {
@@ -594,7 +644,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     }
 
     private void scheduleQuietWait() {
-        long wait = Math.max(1_000_000L, lastByteNanos + QUIET_BEFORE_CHECK_NANOS - System.nanoTime());
+        long wait = framer.hasPartialLine() ? PARTIAL_LINE_RECHECK_NANOS
+                : Math.max(1_000_000L, lastAnswerNanos + QUIET_BEFORE_CHECK_NANOS - System.nanoTime());
         Future<?> scheduled = schedule(() -> {
             synchronized (lock) {
                 quietWaitOver();
@@ -610,7 +661,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastByteNanos < QUIET_BEFORE_CHECK_NANOS && now - checkStartedNanos < LONGEST_QUIET_WAIT_NANOS) {
+        boolean busy = now - lastAnswerNanos < QUIET_BEFORE_CHECK_NANOS || framer.hasPartialLine();
+        if (busy && now - checkStartedNanos < LONGEST_QUIET_WAIT_NANOS) {
             scheduleQuietWait();
             return;
         }
@@ -699,7 +751,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             AtException failure = AtException.unsent(AtException.Kind.TIMEOUT, head.command.logText()
                     + " not sent: the modem " + (noAnswer ? "has not answered" : "has not answered in step")
                     + " since an earlier command timed out");
-            afterLock.add(() -> head.future.completeExceptionally(failure));
+            afterLock.add(() -> {
+                head.future.completeExceptionally(failure);
+                head.result.completeExceptionally(failure);
+            });
         }
     }
 
@@ -791,6 +846,13 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             stepFinished(pending, response, error);
         } else if (error == null && response != null) {
             answered();
+            ResultWait wait = pending.resultWait;
+            if (wait != null) {
+                // From this OK on, and not before: the lines after it in this read are dispatched after this.
+                UrcWaiter waiter = new UrcWaiter(wait.match(), pending.result);
+                waiters.add(waiter);
+                armTimer(waiter, wait.timeout());
+            }
             afterLock.add(() -> pending.future.complete(response));
         } else if (error != null) {
             if (error.getKind() == AtException.Kind.CME_ERROR && error.getCmeError() == CME_IN_PSM
@@ -811,7 +873,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                     dataModeRisk = true;
                     outOfStep = true;
                 }
-                afterLock.add(() -> pending.future.completeExceptionally(error));
+                afterLock.add(() -> {
+                    pending.future.completeExceptionally(error);
+                    pending.result.completeExceptionally(error);
+                });
             }
         }
         afterLock.add(this::pump);
@@ -861,6 +926,9 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return;
         }
         LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;
+        if (kind != LineKind.URC || LineKind.isReadAnswer(text)) {
+            lastAnswerNanos = System.nanoTime();
+        }
         if (!line.isComplete() && line.startsWith("+QMTRECV:")) {
             // A record that lost its end or outgrew the limit: its consumer counts the message as lost.
             afterLock.add(() -> listener.urc(line));
@@ -1080,6 +1148,10 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         boolean promptAnswered;
         /** Refused in PSM once and sent again after a wake. */
         boolean retriedAfterWake;
+        /** For a two-phase command: the URC that ends it, awaited from its OK on. */
+        @Nullable
+        ResultWait resultWait;
+        final CompletableFuture<AtLine> result = new CompletableFuture<>();
         /** A command that must have succeeded for this one to be sent. */
         @Nullable
         CompletableFuture<AtResponse> requires;
@@ -1102,12 +1174,6 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     }
 
     /** Someone waiting for a URC. */
-    private static final class UrcWaiter {
-        final Predicate<AtLine> match;
-        final CompletableFuture<AtLine> future = new CompletableFuture<>();
-
-        UrcWaiter(Predicate<AtLine> match) {
-            this.match = match;
-        }
+    private record UrcWaiter(Predicate<AtLine> match, CompletableFuture<AtLine> future) {
     }
 }

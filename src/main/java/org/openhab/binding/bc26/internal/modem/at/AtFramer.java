@@ -147,6 +147,11 @@ public final class AtFramer {
         lastByte = clock.getAsLong();
     }
 
+    /** Whether bytes of a line (or record) have come whose end has not. */
+    public boolean hasPartialLine() {
+        return line.size() > 0 || recordOpen || rawRemaining > 0;
+    }
+
     /** Whether a text record is open (waiting for its closing quote). */
     public boolean isRecordOpen() {
         return recordOpen;

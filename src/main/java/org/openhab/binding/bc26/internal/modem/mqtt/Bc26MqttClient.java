@@ -312,8 +312,8 @@ public final class Bc26MqttClient {
         listener.stateChanged(MqttState.DISCONNECTING);
         if (before == MqttState.CONNECTED) {
             try {
-                CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTDISC:"), CLOSE_TIMEOUT);
-                runTwoPhase(AtCommand.of("AT+QMTDISC=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT, connection.get());
+                runTwoPhase(AtCommand.of("AT+QMTDISC=" + idText).withoutInfo(),
+                        new AtEngine.ResultWait(urcOf("+QMTDISC:"), CLOSE_TIMEOUT), connection.get());
             } catch (MqttException e) {
                 logger.debug("AT+QMTDISC failed: {}", e.getMessage());
             }
@@ -326,8 +326,8 @@ public final class Bc26MqttClient {
     /** AT+QMTCLOSE and its URC; errors mean there was nothing to close. */
     private void closeClient() {
         try {
-            CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCLOSE:"), CLOSE_TIMEOUT);
-            runTwoPhase(AtCommand.of("AT+QMTCLOSE=" + idText).withoutInfo(), urc, CLOSE_TIMEOUT, connection.get());
+            runTwoPhase(AtCommand.of("AT+QMTCLOSE=" + idText).withoutInfo(),
+                    new AtEngine.ResultWait(urcOf("+QMTCLOSE:"), CLOSE_TIMEOUT), connection.get());
         } catch (MqttException e) {
             logger.debug("AT+QMTCLOSE: {}", e.getMessage());
         }
@@ -468,10 +468,9 @@ public final class Bc26MqttClient {
 
     /** AT+QMTOPEN and the result of its URC. */
     private int open() throws MqttException {
-        CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTOPEN:"), OPEN_TIMEOUT);
         AtLine line = runTwoPhase(AtCommand.of("AT+QMTOPEN=" + idText + ","
-                + AtText.quoted(settings.host(), "broker host", 100) + "," + settings.port()).withoutInfo(), urc,
-                OPEN_TIMEOUT, connection.get());
+                + AtText.quoted(settings.host(), "broker host", 100) + "," + settings.port()).withoutInfo(),
+                new AtEngine.ResultWait(urcOf("+QMTOPEN:"), OPEN_TIMEOUT), connection.get());
         return urcField(line, 1);
     }
 
@@ -490,10 +489,9 @@ public final class Bc26MqttClient {
                 logText += ",\"****\"";
             }
         }
-        CompletableFuture<AtLine> urc = engine.awaitUrc(urcOf("+QMTCONN:").or(urcOf("+QMTSTAT:")),
-                acknowledgeTimeout());
-        AtLine line = runTwoPhase(AtCommand.of(command.toString()).withLogText(logText).withoutInfo(), urc,
-                acknowledgeTimeout(), attempt);
+        // A +QMTSTAT before the OK (the broker closed the connection first) ends the client, and with it this wait.
+        AtLine line = runTwoPhase(AtCommand.of(command.toString()).withLogText(logText).withoutInfo(),
+                new AtEngine.ResultWait(urcOf("+QMTCONN:").or(urcOf("+QMTSTAT:")), acknowledgeTimeout()), attempt);
         if (line.startsWith("+QMTSTAT:")) {
             int code = urcField(line, 1);
             throw new MqttException(MqttException.Reason.CONNECT_FAILED,
@@ -573,10 +571,9 @@ public final class Bc26MqttClient {
         }
         return oneAtATime(() -> {
             int messageId = messageIds.allocate();
-            CompletableFuture<AtLine> urc = awaitResult("+QMTUNS:", messageId);
             AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
                     + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
-            return sendTwoPhase(command, urc, current).thenApply(line -> {
+            return sendTwoPhase(command, resultOf("+QMTUNS:", messageId), current).thenApply(line -> {
                 succeeded(line, "Unsubscribing from " + topicFilter);
                 return (Void) null;
             }).whenComplete((v, e) -> messageIds.release(messageId));
@@ -654,9 +651,9 @@ public final class Bc26MqttClient {
             command.append(',').append(AtText.quoted(entry.getKey(), "topic filter", MqttTopics.MAX_TOPIC_BYTES))
                     .append(',').append(entry.getValue());
         }
-        CompletableFuture<AtLine> urc = awaitResult("+QMTSUB:", messageId);
         List<String> topics = List.copyOf(batch.keySet());
-        return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), urc, current).thenApply(line -> {
+        return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), resultOf("+QMTSUB:", messageId), current)
+                .thenApply(line -> {
             int[] fields = succeeded(line, "Subscribing to " + topics);
             List<Integer> granted = new ArrayList<>();
             for (int i = 3; i < fields.length; i++) {
@@ -749,79 +746,29 @@ public final class Bc26MqttClient {
             publish = AtCommand.of(head).withoutInfo().withPromptData(encoding.wire())
                     .withTimeout(PROMPT_PUBLISH_TIMEOUT);
         }
-        CompletableFuture<AtLine> urc = awaitResult("+QMTPUB:", messageId);
-        CompletableFuture<AtResponse> command;
+        AtEngine.ResultWait result = resultOf("+QMTPUB:", messageId);
+        AtEngine.TwoPhase sent;
         if (encoding.form() == PublishEncoding.Form.HEX) {
             String format = "AT+QMTCFG=\"dataformat\"," + idText + ",";
-            List<CompletableFuture<AtResponse>> sent = engine.sendGuarded(
-                    AtCommand.of(format + "1," + receiveFormatCode()), publish,
-                    AtCommand.of(format + "0," + receiveFormatCode()));
-            sent.get(0).whenComplete((r, e) -> {
-                if (e != null) {
-                    urc.completeExceptionally(e);
-                }
-            });
-            command = sent.get(1);
+            // If the switch to hex fails, the publish is not sent and its result fails with it.
+            sent = engine.sendGuarded(AtCommand.of(format + "1," + receiveFormatCode()), publish,
+                    AtCommand.of(format + "0," + receiveFormatCode()), result);
         } else {
-            command = engine.send(publish);
+            sent = engine.send(publish, result);
         }
-        return awaitBroker(command, urc, current).thenApply(line -> {
+        return awaitBroker(sent.answer(), sent.result(), current).thenApply(line -> {
             succeeded(line, "Publishing to " + topic);
             return (Void) null;
-        }).whenComplete((v, e) -> {
-            if (e != null && mayBeAnsweredLate(command)) {
-                // Before the id is free again and before the next publish registers its wait (one packet at a time).
-                expectLateResult("+QMTPUB:", messageId, current);
-            }
-            messageIds.release(messageId);
-        });
-    }
-
-    /**
-     * Whether a packet that failed may still get its result URC: its command was accepted (the broker's answer was
-     * late), or it timed out after being written (the modem may have taken it). Not for one refused or never sent.
-     */
-    private static boolean mayBeAnsweredLate(CompletableFuture<AtResponse> command) {
-        if (!command.isCompletedExceptionally()) {
-            return command.isDone();
-        }
-        try {
-            command.join();
-            return false;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return unwrap(e) instanceof AtException at && at.getKind() == AtException.Kind.TIMEOUT
-                    && at.wasWritten();
-        }
-    }
-
-    /**
-     * Holds a place for the late result of a packet that gave up waiting: QoS 0 results all read
-     * {@code +QMTPUB: <id>,0,<result>} and message ids are reused, so the next packet with this id would otherwise take
-     * that result as its own. The place is the oldest wait for the id, so it takes the first such result; it ends with
-     * the connection or after the broker's longest answer time. If the late result never comes, the next packet's own
-     * result is taken here and that packet fails and is sent again: it never succeeds on a stranger's result.
-     */
-    private void expectLateResult(String prefix, int messageId, int current) {
-        CompletableFuture<AtLine> late = awaitResult(prefix, messageId);
-        awaitingBroker.add(late);
-        late.whenComplete((line, error) -> {
-            awaitingBroker.remove(late);
-            if (line != null) {
-                logger.debug("Dropped '{}': the late result of a packet that had given up", line.text());
-            }
-        });
-        if (connection.get() != current) {
-            late.completeExceptionally(new MqttException(MqttException.Reason.CONNECTION_LOST, "Connection ended"));
-        }
+        }).whenComplete((v, e) -> messageIds.release(messageId));
     }
 
     /**
      * The URC that ends the packet with this message id ({@code +QMTPUB}, {@code +QMTSUB}, {@code +QMTUNS}): result 0
-     * or 2. Register it before sending the command (the URC may come in the same read as the OK). Result 1 is a
-     * retransmission report, not the end (AN11).
+     * or 2, awaited from the command's OK on (see {@link AtEngine#send(AtCommand, AtEngine.ResultWait)}). Result 1 is
+     * a retransmission report, not the end (AN11).
      */
-    private CompletableFuture<AtLine> awaitResult(String prefix, int messageId) {
-        return engine.awaitUrc(line -> sameUrc(line, prefix, messageId) && urcFields(line).length > 2
+    private AtEngine.ResultWait resultOf(String prefix, int messageId) {
+        return new AtEngine.ResultWait(line -> sameUrc(line, prefix, messageId) && urcFields(line).length > 2
                 && urcFields(line)[2] != 1, acknowledgeTimeout());
     }
 
@@ -975,17 +922,17 @@ public final class Bc26MqttClient {
     }
 
     /** Sends a command and waits for the URC that ends it. */
-    private AtLine runTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, Duration urcTimeout, int current)
-            throws MqttException {
+    private AtLine runTwoPhase(AtCommand command, AtEngine.ResultWait result, int current) throws MqttException {
         try {
-            return AtEngine.await(sendTwoPhase(command, urc, current), command.timeout().plus(urcTimeout));
+            return AtEngine.await(sendTwoPhase(command, result, current), command.timeout().plus(result.timeout()));
         } catch (AtException e) {
             throw toMqttException(e, command);
         }
     }
 
-    private CompletableFuture<AtLine> sendTwoPhase(AtCommand command, CompletableFuture<AtLine> urc, int current) {
-        return awaitBroker(engine.send(command), urc, current);
+    private CompletableFuture<AtLine> sendTwoPhase(AtCommand command, AtEngine.ResultWait result, int current) {
+        AtEngine.TwoPhase sent = engine.send(command, result);
+        return awaitBroker(sent.answer(), sent.result(), current);
     }
 
     /**
