@@ -72,7 +72,7 @@ public class Bc26Actions implements ThingActions {
     public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.output.label") Boolean publish(
             @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
             @ActionInput(name = "payload", label = "@text/action.input.payload.label") @Nullable String payload,
-            @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Integer qos,
+            @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Number qos,
             @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
         return publishBytes(topic, payload == null ? null : payload.getBytes(StandardCharsets.UTF_8), qos, retain);
     }
@@ -81,7 +81,7 @@ public class Bc26Actions implements ThingActions {
     public @ActionOutput(type = "java.lang.Boolean", label = "@text/action.output.label") Boolean publishBytes(
             @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
             @ActionInput(name = "payload", label = "@text/action.input.payload.label") byte @Nullable [] payload,
-            @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Integer qos,
+            @ActionInput(name = "qos", label = "@text/action.input.qos.label") @Nullable Number qos,
             @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
         Bc26ModemHandler handler = this.handler;
         if (handler == null) {
@@ -92,12 +92,80 @@ public class Bc26Actions implements ThingActions {
             logger.warn("publish needs a topic and a payload");
             return false;
         }
-        int level = qos == null ? handler.defaultQos() : qos;
-        if (level < 0 || level > 2) {
-            logger.warn("QoS must be 0, 1 or 2, not {}", level);
+        Integer level = qosLevel(qos, handler);
+        if (level == null) {
             return false;
         }
         return handler.publish(topic, payload, level, retain != null && retain);
+    }
+
+    /**
+     * The QoS a rule gave. A {@link Number}, because openHAB hands an action's configured inputs over as they are
+     * stored: a Main UI rule's {@code qos: 1} arrives as a {@code BigDecimal}, the thing page's action dialog and a
+     * text input as a {@code Double}, a DSL or script rule as an {@code Integer}; an {@code Integer} parameter fails
+     * with "argument type mismatch" for the first (core's ActionInputsHelper converts only Double and String).
+     *
+     * @return 0, 1 or 2; the bridge's default QoS when none was given; null (logged) for anything else
+     */
+    private @Nullable Integer qosLevel(@Nullable Number qos, Bc26ModemHandler handler) {
+        if (qos == null) {
+            return handler.defaultQos();
+        }
+        double value = qos.doubleValue();
+        if (value != 0 && value != 1 && value != 2) {
+            logger.warn("QoS must be 0, 1 or 2, not {}", qos);
+            return null;
+        }
+        return (int) value;
+    }
+
+    /**
+     * The MQTT binding's action, by its name and inputs: publishes {@code value} to {@code topic} at the bridge's
+     * default QoS and returns once the message is queued (in the outbox, on disk for QoS 1 and 2), without waiting
+     * for the modem or the broker, as users of {@code publishMQTT} expect. A rule written for the MQTT binding's
+     * broker thing moves here by changing the action scope ({@code getActions("bc26", "bc26:modem:...")}).
+     */
+    @RuleAction(label = "@text/action.publish-mqtt.label", description = "@text/action.publish-mqtt.description")
+    public void publishMQTT(
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "value", label = "@text/action.input.value.label") @Nullable String value) {
+        publishMQTT(topic, value, null);
+    }
+
+    @RuleAction(label = "@text/action.publish-mqtt.label", description = "@text/action.publish-mqtt.description")
+    public void publishMQTT(
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "value", label = "@text/action.input.value.label") @Nullable String value,
+            @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
+        if (value == null) {
+            logger.debug("Not publishing to '{}': no value", topic);
+            return;
+        }
+        publishMQTT(topic, value.getBytes(StandardCharsets.UTF_8), retain);
+    }
+
+    @RuleAction(label = "@text/action.publish-mqtt.label", description = "@text/action.publish-mqtt.description")
+    public void publishMQTT(
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "value", label = "@text/action.input.value.label") byte @Nullable [] value) {
+        publishMQTT(topic, value, null);
+    }
+
+    @RuleAction(label = "@text/action.publish-mqtt.label", description = "@text/action.publish-mqtt.description")
+    public void publishMQTT(
+            @ActionInput(name = "topic", label = "@text/action.input.topic.label") @Nullable String topic,
+            @ActionInput(name = "value", label = "@text/action.input.value.label") byte @Nullable [] value,
+            @ActionInput(name = "retain", label = "@text/action.input.retain.label") @Nullable Boolean retain) {
+        Bc26ModemHandler handler = this.handler;
+        if (handler == null) {
+            logger.warn("Not publishing to '{}': the bridge of this action is gone", topic);
+            return;
+        }
+        if (topic == null || value == null) {
+            logger.debug("Not publishing: publishMQTT needs a topic and a value");
+            return;
+        }
+        handler.queue(topic, value, handler.defaultQos(), retain != null && retain);
     }
 
     /** DSL rules: {@code publish(actions, topic, payload)}. */
@@ -107,14 +175,36 @@ public class Bc26Actions implements ThingActions {
 
     /** DSL rules: {@code publish(actions, topic, payload, qos, retain)}. */
     public static boolean publish(@Nullable ThingActions actions, @Nullable String topic, @Nullable String payload,
-            @Nullable Integer qos, @Nullable Boolean retain) {
+            @Nullable Number qos, @Nullable Boolean retain) {
         return of(actions).publish(topic, payload, qos, retain);
     }
 
     /** DSL rules: {@code publishBytes(actions, topic, bytes, qos, retain)}. */
     public static boolean publishBytes(@Nullable ThingActions actions, @Nullable String topic,
-            byte @Nullable [] payload, @Nullable Integer qos, @Nullable Boolean retain) {
+            byte @Nullable [] payload, @Nullable Number qos, @Nullable Boolean retain) {
         return of(actions).publishBytes(topic, payload, qos, retain);
+    }
+
+    /** DSL rules, as with the MQTT binding: {@code publishMQTT(actions, topic, value)}. */
+    public static void publishMQTT(@Nullable ThingActions actions, @Nullable String topic, @Nullable String value) {
+        of(actions).publishMQTT(topic, value);
+    }
+
+    /** DSL rules: {@code publishMQTT(actions, topic, value, retain)}. */
+    public static void publishMQTT(@Nullable ThingActions actions, @Nullable String topic, @Nullable String value,
+            @Nullable Boolean retain) {
+        of(actions).publishMQTT(topic, value, retain);
+    }
+
+    /** DSL rules: {@code publishMQTT(actions, topic, bytes)}. */
+    public static void publishMQTT(@Nullable ThingActions actions, @Nullable String topic, byte @Nullable [] value) {
+        of(actions).publishMQTT(topic, value);
+    }
+
+    /** DSL rules: {@code publishMQTT(actions, topic, bytes, retain)}. */
+    public static void publishMQTT(@Nullable ThingActions actions, @Nullable String topic, byte @Nullable [] value,
+            @Nullable Boolean retain) {
+        of(actions).publishMQTT(topic, value, retain);
     }
 
     private static Bc26Actions of(@Nullable ThingActions actions) {

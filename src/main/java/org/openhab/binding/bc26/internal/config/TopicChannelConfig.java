@@ -43,10 +43,13 @@ public class TopicChannelConfig {
     public List<String> transformationPattern = List.of();
     /** Transformations of the outgoing value, applied in order before {@link #formatBeforePublish}. */
     public List<String> transformationPatternOut = List.of();
-    /** Payload of ON / OPEN. */
-    public String on = "ON";
-    /** Payload of OFF / CLOSED. */
-    public String off = "OFF";
+    /**
+     * Payload of ON / OPEN, understood beside the standard word ({@code ON}, {@code OPEN}); empty: the standard word
+     * (a dimmer then publishes its max, a color its brightness), as on the MQTT binding's generic thing.
+     */
+    public String on = "";
+    /** Payload of OFF / CLOSED, as {@link #on}. */
+    public String off = "";
     /** Unit of number channels, e.g. "°C" or "W"; empty for plain numbers. */
     public String unit = "";
     /** A payload meaning "no value now" (the channel becomes UNDEF); empty when none does. */

@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,10 +137,9 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             return;
         }
         if (config.clientId.isBlank()) {
-            config.clientId = "openhab-bc26-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-            org.openhab.core.config.core.Configuration configuration = editConfiguration();
-            configuration.put("clientId", config.clientId);
-            updateConfiguration(configuration);
+            // Never written into the configuration (a .things file cannot keep it): the same every start, so a
+            // persistent session (cleanSession=false) is found again by the broker.
+            config.clientId = stableClientId(getThing().getUID().getId());
         }
         SessionOptions options;
         try {
@@ -276,7 +274,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         triggerListeners.forEach(entry -> subscriptions.remove(entry.getKey(), entry.getValue()));
         triggerListeners.clear();
         if (session != null) {
-            if (session.isOnline() && !config.shutdownTopic.isBlank()) {
+            if (session.isOnline() && session.answersPromptly() && !config.shutdownTopic.isBlank()) {
                 try {
                     // Within openHAB's 5 s for dispose, with the disconnect after it.
                     session.publish(config.shutdownTopic, config.shutdownMessage.getBytes(StandardCharsets.UTF_8), 0,
@@ -582,6 +580,32 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         PublishPath path = this.publishPath;
         return path == null ? CompletableFuture.completedFuture(false)
                 : path.submit(new Outbox.Entry(topic, payload, qos, retain));
+    }
+
+    /**
+     * Queues a message and returns: it goes into the outbox (kept on disk for QoS 1 and 2) and is sent on the bridge's
+     * thread in its turn, after every message handed over before it.
+     *
+     * @return false when it was refused (a topic or payload the modem cannot send) or the bridge is not running
+     */
+    public boolean queue(String topic, byte[] payload, int qos, boolean retain) {
+        PublishPath path = this.publishPath;
+        return path != null && path.queue(new Outbox.Entry(topic, payload, qos, retain));
+    }
+
+    /**
+     * The MQTT client id of a bridge that names none: {@code oh-bc26-<thing id>}, within the 23 characters that every
+     * MQTT 3.1 broker must accept (a longer thing id is shortened, with a hash of the whole id to keep it unique), and
+     * only of letters, digits, '-' and '_'.
+     */
+    static String stableClientId(String thingId) {
+        String clean = thingId.replaceAll("[^A-Za-z0-9_-]", "_");
+        String prefix = "oh-bc26-";
+        if (prefix.length() + clean.length() <= 23) {
+            return prefix + clean;
+        }
+        String hash = HexFormat.of().toHexDigits(thingId.hashCode());
+        return prefix + clean.substring(0, 23 - prefix.length() - hash.length() - 1) + "-" + hash;
     }
 
     /** The default QoS of the bridge configuration. */

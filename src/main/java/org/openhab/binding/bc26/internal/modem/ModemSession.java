@@ -235,7 +235,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             this.modem = null;
         }
         if (client != null && engine != null && engine.isOpen()) {
-            client.disconnect();
+            if (engine.answersPromptly()) {
+                client.disconnect();
+            } else {
+                // The goodbye would wait behind a slow answer and a step check, past openHAB's 5 s for dispose; the
+                // broker ends the session at its keep-alive, and the next start closes the modem's stale client.
+                logger.debug("The modem is not answering promptly: closing without AT+QMTDISC");
+            }
         }
         if (engine != null) {
             engine.close();
@@ -273,6 +279,15 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             engine = this.engine;
         }
         return client != null && client.state() == MqttState.CONNECTED && engine != null && !engine.restartSeen();
+    }
+
+    /** Whether the modem answers promptly now (see {@link AtEngine#answersPromptly()}); false without a port. */
+    public boolean answersPromptly() {
+        AtEngine current;
+        synchronized (lock) {
+            current = engine;
+        }
+        return current != null && current.answersPromptly();
     }
 
     /** The MQTT client (keeps subscriptions across reconnects), or empty before the first start. */

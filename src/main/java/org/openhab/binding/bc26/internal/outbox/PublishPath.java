@@ -126,6 +126,21 @@ public final class PublishPath {
     }
 
     /**
+     * Puts a message into the outbox and returns: on disk (QoS 1/2) before this returns, so a crash right after loses
+     * nothing; sent in its turn, by the drain while the session is up, else at the reconnect.
+     *
+     * @return false when the message can never be sent (refused here)
+     */
+    public boolean queue(Outbox.Entry message) {
+        Outbox.Entry entry = accepted(message);
+        if (entry == null) {
+            return false;
+        }
+        enqueue(entry);
+        return true;
+    }
+
+    /**
      * Hands a message over and waits for its result, at most as long as the modem may take to get it acknowledged;
      * if the wait ends first, the message stays on its way.
      */

@@ -29,6 +29,8 @@ import org.openhab.core.types.State;
 @NonNullByDefault
 final class ColorValue extends TopicValue {
 
+    /** The brightness an ON gives a color that was off: the MQTT binding's default {@code onBrightness}, 10 %. */
+    private static final PercentType ON_BRIGHTNESS = new PercentType(10);
     private final boolean rgb;
     private final String on;
     private final String off;
@@ -46,10 +48,11 @@ final class ColorValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        if (!on.isEmpty() && trimmed.equals(on)) {
+        // The configured payloads, and the standard words beside them.
+        if ((!on.isEmpty() && trimmed.equals(on)) || trimmed.equals("ON")) {
             return OnOffType.ON;
         }
-        if (!off.isEmpty() && trimmed.equals(off)) {
+        if ((!off.isEmpty() && trimmed.equals(off)) || trimmed.equals("OFF")) {
             return OnOffType.OFF;
         }
         try {
@@ -63,11 +66,19 @@ final class ColorValue extends TopicValue {
     @Override
     @Nullable
     String toPayload(Command command, @Nullable State last) {
-        if (command instanceof OnOffType onOff) {
-            return onOff == OnOffType.ON ? on : off;
-        }
         HSBType color;
-        if (command instanceof HSBType hsb) {
+        if (command instanceof OnOffType onOff) {
+            String configured = onOff == OnOffType.ON ? on : off;
+            if (!configured.isEmpty()) {
+                return configured;
+            }
+            // Without on/off payloads the color keeps its hue and saturation: off is brightness 0, on the last
+            // brightness, or ON_BRIGHTNESS after off (the generic thing's default onBrightness).
+            HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();
+            PercentType brightness = onOff == OnOffType.OFF ? PercentType.ZERO
+                    : before.getBrightness().intValue() > 0 ? before.getBrightness() : ON_BRIGHTNESS;
+            color = new HSBType(before.getHue(), before.getSaturation(), brightness);
+        } else if (command instanceof HSBType hsb) {
             color = hsb;
         } else if (command instanceof PercentType brightness) {
             HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();

@@ -56,10 +56,11 @@ final class DimmerValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        if (!on.isEmpty() && trimmed.equals(on)) {
+        // The configured payloads, and the standard words beside them.
+        if ((!on.isEmpty() && trimmed.equals(on)) || trimmed.equals("ON")) {
             return PercentType.HUNDRED;
         }
-        if (!off.isEmpty() && trimmed.equals(off)) {
+        if ((!off.isEmpty() && trimmed.equals(off)) || trimmed.equals("OFF")) {
             return PercentType.ZERO;
         }
         BigDecimal value = Numbers.parse(trimmed);
@@ -79,7 +80,9 @@ final class DimmerValue extends TopicValue {
     @Nullable
     String toPayload(Command command, @Nullable State last) {
         if (command instanceof OnOffType onOff) {
-            return onOff == OnOffType.ON ? on : off;
+            // Without on/off payloads a dimmer goes to its ends, as the generic thing's: never an empty payload.
+            String configured = onOff == OnOffType.ON ? on : off;
+            return !configured.isEmpty() ? configured : Numbers.plain(onOff == OnOffType.ON ? max : min);
         }
         if (command instanceof PercentType percent) {
             return Numbers.plain(valueOf(percent));

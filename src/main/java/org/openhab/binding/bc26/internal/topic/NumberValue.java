@@ -21,6 +21,7 @@ import org.openhab.core.library.types.IncreaseDecreaseType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
 
 /**
  * A number channel: a plain number, or a quantity in the channel's unit; values outside min/max are ignored when
@@ -46,6 +47,10 @@ final class NumberValue extends TopicValue {
     @Override
     @Nullable
     State toState(String text) {
+        if (text.trim().equalsIgnoreCase("NaN")) {
+            // A device that has a reading but no number now: UNDEF, as the generic thing gives.
+            return UnDefType.UNDEF;
+        }
         BigDecimal number = Numbers.parse(text);
         if (number == null && !unit.isEmpty()) {
             // A device may say its unit itself ("21.5 °C", "0.5 kW"): taken when it converts to the channel's.

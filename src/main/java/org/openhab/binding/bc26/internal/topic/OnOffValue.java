@@ -18,7 +18,9 @@ import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
 /**
- * A switch or a contact: one payload for each of its two states.
+ * A switch or a contact: one payload for each of its two states, the standard words ({@code ON}/{@code OFF},
+ * {@code OPEN}/{@code CLOSED}) when none is configured, and the standard words understood beside configured ones, as
+ * on the MQTT binding's generic thing.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -30,9 +32,10 @@ final class OnOffValue extends TopicValue {
     private final State onState;
     private final State offState;
 
+    /** @param onPayload the configured payload of the on state, or empty for its standard word ({@code onState}) */
     OnOffValue(String onPayload, String offPayload, State onState, State offState) {
-        this.onPayload = onPayload;
-        this.offPayload = offPayload;
+        this.onPayload = onPayload.isEmpty() ? onState.toString() : onPayload;
+        this.offPayload = offPayload.isEmpty() ? offState.toString() : offPayload;
         this.onState = onState;
         this.offState = offState;
     }
@@ -41,7 +44,10 @@ final class OnOffValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        return trimmed.equals(onPayload) ? onState : trimmed.equals(offPayload) ? offState : null;
+        if (trimmed.equals(onPayload) || trimmed.equals(onState.toString())) {
+            return onState;
+        }
+        return trimmed.equals(offPayload) || trimmed.equals(offState.toString()) ? offState : null;
     }
 
     @Override

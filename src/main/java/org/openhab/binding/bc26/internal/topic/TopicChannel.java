@@ -115,9 +115,14 @@ public final class TopicChannel {
         if (reader.isBinary()) {
             return Optional.ofNullable(reader.toState(message.payload()));
         }
-        return transformedText(message).flatMap(text -> !config.nullValue.isEmpty() && text.equals(config.nullValue)
-                ? Optional.of(UnDefType.UNDEF)
-                : Optional.ofNullable(reader.toState(text)));
+        return transformedText(message).flatMap(text -> {
+            if (!config.nullValue.isEmpty() && text.equals(config.nullValue)) {
+                return Optional.of(UnDefType.UNDEF);
+            }
+            // An empty payload is how devices clear their state (a retained message deleted when they go offline):
+            // NULL, as the generic thing gives, not the last value kept.
+            return text.isEmpty() ? Optional.of(UnDefType.NULL) : Optional.ofNullable(reader.toState(text));
+        });
     }
 
     /**

@@ -197,7 +197,7 @@ class Bc26ModemHandlerTest {
     }
 
     @Test
-    void missingSettingsAreConfigurationErrorsAndAClientIdIsGenerated() {
+    void missingSettingsAreConfigurationErrorsAndNoClientIdIsWrittenBack() {
         Bridge noHost = bridge(Map.of("brokerHost", ""));
         Bc26ModemHandler handler = handler(noHost);
         handler.initialize();
@@ -211,8 +211,28 @@ class Bc26ModemHandlerTest {
         ThingStatusInfo status = statuses.get(statuses.size() - 1);
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         assertTrue(String.valueOf(status.getDescription()).startsWith("@text/offline.config.invalid"));
-        assertTrue(String.valueOf(badWill.getConfiguration().get("clientId")).startsWith("openhab-bc26-"),
-                "client id generated and written back");
+        assertEquals("", badWill.getConfiguration().get("clientId"),
+                "nothing written into the configuration (a .things file could not keep it)");
+    }
+
+    @Test
+    void aBridgeWithoutClientIdConnectsWithTheSameIdEveryStart() throws Exception {
+        Bridge bridge = bridge(Map.of("clientId", ""));
+        Bc26ModemHandler first = onlineHandler(bridge);
+        first.dispose();
+        Bc26ModemHandler again = onlineHandler(bridge);
+        List<String> connects = modem.simulator().receivedCommands().stream()
+                .filter(command -> command.startsWith("AT+QMTCONN=")).toList();
+        assertTrue(connects.size() >= 2, String.valueOf(connects));
+        String id = "\"" + Bc26ModemHandler.stableClientId(bridge.getUID().getId()) + "\"";
+        assertTrue(connects.stream().allMatch(command -> command.contains(id)), connects + " all with " + id);
+        assertEquals("", bridge.getConfiguration().get("clientId"));
+        again.dispose();
+        assertEquals("oh-bc26-cabin", Bc26ModemHandler.stableClientId("cabin"));
+        String longId = Bc26ModemHandler.stableClientId("pump-house-north-field-2");
+        assertEquals(23, longId.length(), longId);
+        assertNotEquals(longId, Bc26ModemHandler.stableClientId("pump-house-north-field-3"));
+        assertEquals("oh-bc26-a_b", Bc26ModemHandler.stableClientId("a.b"));
     }
 
     @Test
@@ -284,6 +304,69 @@ class Bc26ModemHandlerTest {
                     assertTrue(input == null || !input.required(), method.getName() + " " + parameter.getName());
                 }
             }
+        }
+    }
+
+    /**
+     * The QoS action called as openHAB's rule engine calls it: the method invoked with each input as it was stored. A
+     * Main UI rule's configured {@code qos: 2} is a BigDecimal, the thing page's action dialog gives a Double (core
+     * maps a text input to one as well), a script an Integer, and an input left out is absent.
+     */
+    @Test
+    void theQosActionTakesEveryInputTypeOpenHabHandsIt() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = onlineHandler(bridge);
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("types/#", 2);
+            Bc26Actions actions = actions(handler);
+            java.lang.reflect.Method publish = null;
+            for (java.lang.reflect.Method method : Bc26Actions.class.getMethods()) {
+                if (method.getName().equals("publish") && method.getParameterCount() == 4
+                        && method.getParameterTypes()[0] == String.class) {
+                    publish = method;
+                }
+            }
+            assertNotNull(publish);
+            Map<String, Object> inputs = new java.util.LinkedHashMap<>();
+            inputs.put("main-ui-rule", new java.math.BigDecimal("2"));
+            inputs.put("action-dialog", 2.0d);
+            inputs.put("text-input", Double.valueOf("2"));
+            inputs.put("script", 2);
+            for (Map.Entry<String, Object> input : inputs.entrySet()) {
+                assertEquals(Boolean.TRUE, publish.invoke(actions, "types/" + input.getKey(), input.getKey(),
+                        input.getValue(), Boolean.FALSE), input.getKey());
+                Observer.Received received = observer.next(30);
+                assertEquals(input.getKey(), received.payload());
+                assertEquals(2, received.qos(), input.getKey());
+            }
+            assertEquals(Boolean.TRUE, publish.invoke(actions, "types/absent", "absent", null, null),
+                    "no QoS: the bridge's default");
+            assertEquals("absent", observer.next(30).payload());
+            assertEquals(Boolean.FALSE, publish.invoke(actions, "types/half", "x", new java.math.BigDecimal("1.5"),
+                    Boolean.FALSE), "QoS 1.5 refused");
+        }
+    }
+
+    /** The MQTT binding's action by its name: it returns once the message is in the outbox, delivered later. */
+    @Test
+    void publishMqttReturnsOnceQueuedAndTheMessageArrivesWhenTheBrokerIsBack() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = bridgeWithItsBrokerStopped(bridge);
+        Bc26Actions actions = actions(handler);
+        actions.publishMQTT("mqtt/state", "ON");
+        Bc26Actions.publishMQTT(actions, "mqtt/retained", "kept", true);
+        actions.publishMQTT("mqtt/bytes", new byte[] { 1, 0, 2 });
+        actions.publishMQTT("mqtt/#", "wildcard");
+        assertEquals(3, handler.outboxSize(), "queued, the wildcard topic refused");
+        broker.restart();
+        try (Observer observer = new Observer(broker.uri())) {
+            observer.subscribe("mqtt/#", 2);
+            awaitOnline(bridge);
+            Await.until("outbox drained", ONLINE, () -> handler.outboxSize() == 0);
+            assertEquals("ON", observer.next(30).payload());
+            Observer.Received retained = observer.next(30);
+            assertEquals("kept", retained.payload());
+            assertEquals(3, observer.next(30).payload().length());
         }
     }
 

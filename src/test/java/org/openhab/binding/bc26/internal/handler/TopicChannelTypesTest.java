@@ -167,7 +167,7 @@ class TopicChannelTypesTest {
         handler.handleCommand(uid("level"), new PercentType(50));
         assertEquals("127.5", nextPublished());
         handler.handleCommand(uid("level"), OnOffType.OFF);
-        assertEquals("OFF", nextPublished());
+        assertEquals("0", nextPublished(), "without an off payload: the device's min, as the generic thing");
         observer.publish("shed/level", "51", 1, false);
         awaitState("level", new PercentType(20));
         handler.handleCommand(uid("level"), IncreaseDecreaseType.INCREASE);
@@ -215,7 +215,7 @@ class TopicChannelTypesTest {
         handler.handleCommand(uid("lamp"), new PercentType(30));
         assertEquals("120,100,30", nextPublished(), "a brightness keeps the lamp's hue and saturation");
         handler.handleCommand(uid("lamp"), OnOffType.OFF);
-        assertEquals("OFF", nextPublished());
+        assertEquals("120,100,0", nextPublished(), "without an off payload: brightness 0, as the generic thing");
         handler.handleCommand(uid("strip"), new HSBType("120,100,100"));
         assertEquals("0,255,0", nextPublished());
         handler.handleCommand(uid("strip"), new HSBType("0,0,50"));

@@ -213,6 +213,19 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the modem answers as it should now: in step, and no command waiting for its answer longer than a local
+     * command takes. A stop asks this before its goodbyes (shutdown message, AT+QMTDISC), which would otherwise wait
+     * behind a slow read and a step check and keep openHAB's dispose past its 5 s.
+     */
+    public boolean answersPromptly() {
+        synchronized (lock) {
+            Pending pending = current;
+            return !outOfStep && check == Check.NONE && (pending == null
+                    || System.nanoTime() - pending.sentNanos < AtCommand.DEFAULT_TIMEOUT.toNanos());
+        }
+    }
+
     /** Whether answers are out of step with commands (a timeout since the last step check). */
     public boolean isOutOfStep() {
         synchronized (lock) {
@@ -594,6 +607,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                 return;
             }
             framer.expectPrompt(next.command.promptData() != null && !next.command.promptIsConnect());
+            next.sentNanos = System.nanoTime();
             Duration timeout = next.command.timeout();
             next.timer = schedule(() -> timedOut(next), timeout);
         }
@@ -1148,6 +1162,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         boolean promptAnswered;
         /** Refused in PSM once and sent again after a wake. */
         boolean retriedAfterWake;
+        /** When it was written (System.nanoTime()). */
+        long sentNanos;
         /** For a two-phase command: the URC that ends it, awaited from its OK on. */
         @Nullable
         ResultWait resultWait;

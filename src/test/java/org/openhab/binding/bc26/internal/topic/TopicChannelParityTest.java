@@ -1,0 +1,134 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.bc26.internal.topic;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
+import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.HSBType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.types.Command;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * Topic channels that behave as the MQTT binding's generic thing where it is known and the binding used to differ:
+ * contact payloads, standard words understood beside custom payloads, an empty payload, NaN, and what a dimmer and a
+ * color publish for ON and OFF without on/off payloads. Pure: the channel as a topic thing runs it, no modem.
+ *
+ * @author BC26 binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class TopicChannelParityTest {
+
+    private static TopicChannel channel(String type, Consumer<TopicChannelConfig> settings) {
+        TopicChannelConfig config = new TopicChannelConfig();
+        config.stateTopic = "s";
+        config.commandTopic = "c";
+        settings.accept(config);
+        return TopicChannel.of(type, config);
+    }
+
+    private static TopicChannel channel(String type) {
+        return channel(type, config -> {
+        });
+    }
+
+    private static Optional<State> received(TopicChannel channel, String payload) {
+        return channel.stateOf(new MqttMessage(0, 1, "s", payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static @Nullable String published(TopicChannel channel, Command command, @Nullable State last) {
+        return channel.payloadFor(command, last);
+    }
+
+    @Test
+    void aContactReadsAndPublishesOpenAndClosedByDefault() {
+        TopicChannel contact = channel("contact");
+        assertEquals(Optional.of(OpenClosedType.OPEN), received(contact, "OPEN"));
+        assertEquals(Optional.of(OpenClosedType.CLOSED), received(contact, "CLOSED"));
+        assertEquals(Optional.empty(), received(contact, "ON"), "ON is a switch's word");
+        assertEquals("OPEN", published(contact, OpenClosedType.OPEN, null));
+        assertEquals("CLOSED", published(contact, OpenClosedType.CLOSED, null));
+    }
+
+    @Test
+    void customPayloadsAddToTheStandardWords() {
+        TopicChannel contact = channel("contact", config -> {
+            config.on = "1";
+            config.off = "0";
+        });
+        assertEquals(Optional.of(OpenClosedType.OPEN), received(contact, "1"));
+        assertEquals(Optional.of(OpenClosedType.OPEN), received(contact, "OPEN"), "the standard word as well");
+        assertEquals(Optional.of(OpenClosedType.CLOSED), received(contact, "CLOSED"));
+        assertEquals("1", published(contact, OpenClosedType.OPEN, null), "published: the configured payload");
+        TopicChannel toggle = channel("switch", config -> {
+            config.on = "true";
+            config.off = "false";
+        });
+        assertEquals(Optional.of(OnOffType.ON), received(toggle, "true"));
+        assertEquals(Optional.of(OnOffType.OFF), received(toggle, "OFF"));
+        assertEquals("false", published(toggle, OnOffType.OFF, null));
+        TopicChannel plain = channel("switch");
+        assertEquals("ON", published(plain, OnOffType.ON, null));
+        assertEquals(Optional.of(OnOffType.OFF), received(plain, "OFF"));
+    }
+
+    @Test
+    void anEmptyPayloadClearsTheStateToNullAndNanIsUndef() {
+        for (String type : new String[] { "string", "number", "switch", "contact", "dimmer", "color", "datetime" }) {
+            assertEquals(Optional.of(UnDefType.NULL), received(channel(type), ""), type);
+        }
+        assertEquals(Optional.of(UnDefType.UNDEF), received(channel("number"), "NaN"));
+        assertEquals(Optional.of(UnDefType.UNDEF), received(channel("number", config -> config.unit = "°C"), "nan"));
+        assertEquals(Optional.of(new DecimalType(new BigDecimal("21.5"))), received(channel("number"), "21.5"));
+        assertEquals(Optional.of(new StringType("text")), received(channel("string"), "text"));
+    }
+
+    @Test
+    void aDimmerWithoutOnOffPayloadsGoesToItsEndsAndNeverPublishesNothing() {
+        TopicChannel dimmer = channel("dimmer", config -> {
+            config.min = BigDecimal.ZERO;
+            config.max = new BigDecimal(254);
+        });
+        assertEquals("254", published(dimmer, OnOffType.ON, null));
+        assertEquals("0", published(dimmer, OnOffType.OFF, null));
+        TopicChannel named = channel("dimmer", config -> config.on = "ON");
+        assertEquals("ON", published(named, OnOffType.ON, null), "a configured payload is published as it is");
+        assertEquals("0", published(named, OnOffType.OFF, null));
+    }
+
+    @Test
+    void aColorWithoutOnOffPayloadsSwitchesItsBrightnessAndKeepsItsHue() {
+        TopicChannel color = channel("color");
+        HSBType green = new HSBType("120,100,60");
+        assertEquals("120,100,0", published(color, OnOffType.OFF, green));
+        assertEquals("120,100,60", published(color, OnOffType.ON, green), "ON keeps a brightness it had");
+        assertEquals("120,100,10", published(color, OnOffType.ON, new HSBType("120,100,0")),
+                "ON after OFF: the generic thing's default onBrightness, 10 %");
+        TopicChannel rgb = channel("color", config -> config.colorMode = "RGB");
+        assertEquals("0,0,0", published(rgb, OnOffType.OFF, green));
+    }
+}
