@@ -13,6 +13,8 @@
 package org.openhab.binding.bc26.internal.topic;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -23,7 +25,8 @@ import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
 /**
- * A date-time channel: ISO 8601 with a zone or offset, or epoch seconds / milliseconds; publishes ISO instants.
+ * A date-time channel: ISO 8601 with a zone or offset or without (the system's zone), or epoch seconds /
+ * milliseconds; publishes ISO instants.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -41,6 +44,15 @@ final class DateTimeValue extends TopicValue {
                         value > 99_999_999_999L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value));
             }
             return new DateTimeType(ZonedDateTime.parse(trimmed));
+        } catch (DateTimeParseException e) {
+            return localDateTime(trimmed);
+        }
+    }
+
+    /** A date-time without zone or offset (Tasmota's "2019-07-11T11:05:10"): in the system's zone, as core reads it. */
+    private static @Nullable State localDateTime(String text) {
+        try {
+            return new DateTimeType(LocalDateTime.parse(text).atZone(ZoneId.systemDefault()));
         } catch (DateTimeParseException e) {
             return null;
         }

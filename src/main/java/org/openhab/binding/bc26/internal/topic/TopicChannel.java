@@ -12,6 +12,11 @@
  */
 package org.openhab.binding.bc26.internal.topic;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.IllegalFormatConversionException;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +31,8 @@ import org.openhab.core.thing.binding.generic.ChannelTransformation;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One channel of a {@code bc26:topic} thing, as the MQTT binding's generic channels work: an incoming payload goes
@@ -37,6 +44,8 @@ import org.openhab.core.types.UnDefType;
  */
 @NonNullByDefault
 public final class TopicChannel {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(TopicChannel.class);
 
     /** The channel types of a topic thing, as in {@code OH-INF/thing/topic.xml}. */
     public static final List<String> TYPES = List.of("string", "number", "dimmer", "switch", "contact",
@@ -141,10 +150,90 @@ public final class TopicChannel {
             payload = outgoing.apply(payload).orElseThrow(
                     () -> new IllegalArgumentException("the outgoing transformation gave no value"));
         }
-        try {
-            return String.format(config.formatBeforePublish, payload);
-        } catch (IllegalFormatException e) {
+        return formatted(payload);
+    }
+
+    /**
+     * {@code formatBeforePublish} applied to the value the payload holds, as the generic thing formats the channel's
+     * state: a number as a number ({@code %.1f}, {@code %03.0f}; {@code %d} takes its integral part), a date-time as a
+     * date-time in the system's zone ({@code %1$tH:%1$tM}), a color's three parts as three numbers
+     * ({@code %3$d,%2$d,%1$d}) when the pattern names more than one, anything else as text. A pattern that fits none
+     * leaves the payload as it is, with a warning (it used to fail silently).
+     */
+    private String formatted(String payload) {
+        String pattern = config.formatBeforePublish;
+        if (pattern.isEmpty() || pattern.equals("%s")) {
             return payload;
         }
+        Object[] values = typedValues(payload, pattern);
+        try {
+            return String.format(pattern, values);
+        } catch (IllegalFormatConversionException e) {
+            Object[] integral = integralParts(values);
+            if (integral != null) {
+                try {
+                    return String.format(pattern, integral);
+                } catch (IllegalFormatException again) {
+                    // reported below
+                }
+            }
+        } catch (IllegalFormatException e) {
+            // reported below
+        }
+        LOGGER.warn("formatBeforePublish '{}' does not fit the value '{}': it is published as it is", pattern,
+                payload);
+        return payload;
+    }
+
+    private static Object[] typedValues(String payload, String pattern) {
+        String text = payload.trim();
+        BigDecimal number = Numbers.parse(text);
+        if (number != null) {
+            return new Object[] { number };
+        }
+        String[] parts = text.split(",");
+        if (parts.length == 3 && conversions(pattern) > 1) {
+            BigDecimal[] numbers = new BigDecimal[3];
+            for (int i = 0; i < 3; i++) {
+                numbers[i] = Numbers.parse(parts[i].trim());
+                if (numbers[i] == null) {
+                    return new Object[] { payload };
+                }
+            }
+            return numbers;
+        }
+        try {
+            return new Object[] { Instant.parse(text).atZone(ZoneId.systemDefault()) };
+        } catch (DateTimeParseException e) {
+            return new Object[] { payload };
+        }
+    }
+
+    /** The numbers' integral parts, for {@code %d}; null if a value is not a number. */
+    private static Object @Nullable [] integralParts(Object[] values) {
+        Object[] integral = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof BigDecimal number)) {
+                return null;
+            }
+            integral[i] = number.toBigInteger();
+        }
+        return integral;
+    }
+
+    /** Conversions in a format pattern, {@code %%} and {@code %n} not counted. */
+    private static int conversions(String pattern) {
+        int count = 0;
+        for (int i = 0; i < pattern.length() - 1; i++) {
+            if (pattern.charAt(i) == '%') {
+                char next = pattern.charAt(i + 1);
+                if (next == '%') {
+                    i++;
+                } else if (next != 'n') {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

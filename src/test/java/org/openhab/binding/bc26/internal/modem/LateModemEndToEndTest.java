@@ -39,6 +39,7 @@ import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.internal.modem.testing.Observer;
+import org.openhab.binding.bc26.internal.modem.testing.Resources;
 import org.openhab.binding.bc26.internal.modem.testing.SessionRecorder;
 import org.openhab.binding.bc26.simulator.Bc26Simulator;
 import org.openhab.binding.bc26.simulator.SimTransport;
@@ -64,48 +65,36 @@ class LateModemEndToEndTest {
     Path dir;
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    /** Closed in reverse order: session, observer, modem, broker, then the scheduler. */
+    private final Resources resources = new Resources();
     private final SessionRecorder recorder = new SessionRecorder();
-    private @Nullable Mosquitto broker;
     private @Nullable SimTransport modem;
-    private @Nullable ModemSession session;
     private @Nullable Observer observer;
     /** How long an idle line waits for the session's liveness AT: short, so a hang is found in a test's time. */
     private Duration liveness = Duration.ofSeconds(1);
 
     @AfterEach
-    void stop() {
-        if (session != null) {
-            session.stop();
-        }
-        if (observer != null) {
-            observer.close();
-        }
-        if (modem != null) {
-            modem.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        scheduler.shutdownNow();
+    void stop() throws Exception {
+        resources.close();
     }
 
     private ModemSession start(Consumer<Bc26Simulator.Options> options, Consumer<Bc26Simulator> prepare,
             boolean keepAwake) throws Exception {
-        Mosquitto broker = Mosquitto.start(dir);
-        this.broker = broker;
+        resources.add(scheduler::shutdownNow);
+        Mosquitto broker = resources.add(Mosquitto.start(dir));
         Bc26Simulator.Options simOptions = new Bc26Simulator.Options();
         simOptions.timeScale = 0.02;
         options.accept(simOptions);
-        SimTransport modem = SimTransport.onPseudoTerminal(simOptions, dir.resolve("ttyBC26"));
+        SimTransport modem = resources.add(SimTransport.onPseudoTerminal(simOptions, dir.resolve("ttyBC26")));
         this.modem = modem;
         prepare.accept(modem.simulator());
-        Observer observer = new Observer(broker.uri(), "observer", null, null);
+        Observer observer = resources.add(new Observer(broker.uri(), "observer", null, null));
         observer.subscribe("from/modem/#", 1);
         this.observer = observer;
         MqttSettings mqtt = MqttSettings.of(0, "127.0.0.1", broker.port(), "bc26-late");
         ModemSession session = new ModemSession(SessionOptions.of(modem.portName(), mqtt).withKeepAwake(keepAwake)
                 .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)), scheduler, recorder);
-        this.session = session;
+        resources.add(session::stop);
         session.useLivenessInterval(liveness);
         session.start();
         Await.until("session online", ONLINE, session::isOnline);

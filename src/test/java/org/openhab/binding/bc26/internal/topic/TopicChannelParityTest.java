@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,10 +26,12 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.HSBType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.library.types.PercentType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
@@ -130,5 +134,36 @@ class TopicChannelParityTest {
                 "ON after OFF: the generic thing's default onBrightness, 10 %");
         TopicChannel rgb = channel("color", config -> config.colorMode = "RGB");
         assertEquals("0,0,0", published(rgb, OnOffType.OFF, green));
+    }
+
+    @Test
+    void formatBeforePublishFormatsTheValueNotItsText() {
+        assertEquals("21.6", published(channel("number", config -> config.formatBeforePublish = "%.1f"),
+                new DecimalType(new BigDecimal("21.55")), null));
+        assertEquals("21", published(channel("number", config -> config.formatBeforePublish = "%d"),
+                new DecimalType(new BigDecimal("21.55")), null), "%d: the integral part");
+        TopicChannel dimmer = channel("dimmer", config -> {
+            config.min = BigDecimal.ZERO;
+            config.max = new BigDecimal(254);
+            config.formatBeforePublish = "%03.0f";
+        });
+        assertEquals("010", published(dimmer, new PercentType(4), null), "a 0-254 dimmer at 4 %");
+        assertEquals("value=42", published(channel("string", config -> config.formatBeforePublish = "value=%s"),
+                new StringType("42"), null));
+        ZonedDateTime noon = ZonedDateTime.of(2026, 12, 4, 12, 5, 0, 0, ZoneId.systemDefault());
+        assertEquals("12:05", published(channel("datetime", config -> config.formatBeforePublish = "%1$tH:%1$tM"),
+                new DateTimeType(noon), null), "in the system's zone");
+        assertEquals("30,100,120", published(channel("color", config -> config.formatBeforePublish = "%3$d,%2$d,%1$d"),
+                new HSBType("120,100,30"), null));
+        assertEquals("ON", published(channel("switch", config -> config.formatBeforePublish = "%d"), OnOffType.ON,
+                null), "a pattern that fits no value: the payload as it is (and a warning)");
+    }
+
+    @Test
+    void aLocalDateTimeWithoutZoneIsReadInTheSystemsZone() {
+        Optional<State> state = received(channel("datetime"), "2019-07-11T11:05:10");
+        assertTrue(state.isPresent());
+        assertEquals(ZonedDateTime.of(2019, 7, 11, 11, 5, 10, 0, ZoneId.systemDefault()).toInstant(),
+                ((DateTimeType) state.get()).getInstant());
     }
 }
