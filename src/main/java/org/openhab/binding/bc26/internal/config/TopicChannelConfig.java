@@ -60,9 +60,13 @@ public class TopicChannelConfig {
     public @Nullable BigDecimal max;
     /** What INCREASE and DECREASE add or take away, in the channel's own values; null: 1 (number), 10 (dimmer). */
     public @Nullable BigDecimal step;
-    /** Payloads of a rollershutter's UP, DOWN and STOP. */
-    public String up = "UP";
-    public String down = "DOWN";
+    /**
+     * Deprecated names of a rollershutter's UP and DOWN payloads: the MQTT binding's generic thing, and now this
+     * binding, name them {@link #on} and {@link #off}. Still read (with a note in the log) when those are not set.
+     */
+    public String up = "";
+    public String down = "";
+    /** Payload of a rollershutter's STOP. */
     public String stop = "STOP";
     /** How a color channel's payload reads: "HSB" (hue,saturation,brightness) or "RGB" (red,green,blue 0-255). */
     public String colorMode = "HSB";

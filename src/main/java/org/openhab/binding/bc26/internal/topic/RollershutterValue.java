@@ -23,7 +23,9 @@ import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
 /**
- * A rollershutter: a position from 0 % (up, open) to 100 % (down, closed), and payloads for UP, DOWN and STOP.
+ * A rollershutter: a position from 0 % (up, open) to 100 % (down, closed), and payloads for UP, DOWN and STOP. As on
+ * the generic thing, UP and DOWN without payloads publish the positions 0 and 100, and the words {@code UP} and
+ * {@code DOWN} are understood beside configured payloads.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -34,6 +36,7 @@ final class RollershutterValue extends TopicValue {
     private final String down;
     private final String stop;
 
+    /** @param up the payload of UP, or empty to publish position 0; {@code down} likewise with 100 */
     RollershutterValue(String up, String down, String stop) {
         this.up = up;
         this.down = down;
@@ -44,10 +47,10 @@ final class RollershutterValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        if (trimmed.equals(up)) {
+        if ((!up.isEmpty() && trimmed.equals(up)) || trimmed.equals("UP")) {
             return PercentType.ZERO;
         }
-        if (trimmed.equals(down)) {
+        if ((!down.isEmpty() && trimmed.equals(down)) || trimmed.equals("DOWN")) {
             return PercentType.HUNDRED;
         }
         BigDecimal position = Numbers.parse(trimmed);
@@ -59,7 +62,8 @@ final class RollershutterValue extends TopicValue {
     @Nullable
     String toPayload(Command command, @Nullable State last) {
         if (command instanceof UpDownType direction) {
-            return direction == UpDownType.UP ? up : down;
+            String payload = direction == UpDownType.UP ? up : down;
+            return !payload.isEmpty() ? payload : direction == UpDownType.UP ? "0" : "100";
         }
         if (command == StopMoveType.STOP) {
             return stop;

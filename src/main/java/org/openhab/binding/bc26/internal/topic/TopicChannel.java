@@ -77,7 +77,8 @@ public final class TopicChannel {
             case "dimmer" -> new DimmerValue(config.min, config.max, config.step, config.on, config.off);
             case "switch" -> new OnOffValue(config.on, config.off, OnOffType.ON, OnOffType.OFF);
             case "contact" -> new OnOffValue(config.on, config.off, OpenClosedType.OPEN, OpenClosedType.CLOSED);
-            case "rollershutter" -> new RollershutterValue(config.up, config.down, config.stop);
+            case "rollershutter" -> new RollershutterValue(renamed(config.on, config.up, "up", "on"),
+                    renamed(config.off, config.down, "down", "off"), config.stop);
             case "color" -> new ColorValue(config.colorMode, config.on, config.off);
             case "location" -> new LocationValue();
             case "image" -> new ImageValue();
@@ -86,6 +87,16 @@ public final class TopicChannel {
             default -> throw new IllegalArgumentException("unknown channel type " + type);
         };
         return new TopicChannel(config, value);
+    }
+
+    /** A parameter under its current name, else under its old one (with a note in the log that it was renamed). */
+    private static String renamed(String current, String old, String oldName, String newName) {
+        if (current.isEmpty() && !old.isEmpty()) {
+            LOGGER.info("The rollershutter parameter '{}' is now '{}', as on the MQTT binding: please rename it",
+                    oldName, newName);
+            return old;
+        }
+        return current;
     }
 
     private static void checkTransformations(List<String> patterns) {

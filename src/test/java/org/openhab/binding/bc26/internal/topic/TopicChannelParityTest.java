@@ -32,7 +32,9 @@ import org.openhab.core.library.types.HSBType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
 import org.openhab.core.library.types.PercentType;
+import org.openhab.core.library.types.StopMoveType;
 import org.openhab.core.library.types.StringType;
+import org.openhab.core.library.types.UpDownType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
@@ -165,5 +167,23 @@ class TopicChannelParityTest {
         assertTrue(state.isPresent());
         assertEquals(ZonedDateTime.of(2019, 7, 11, 11, 5, 10, 0, ZoneId.systemDefault()).toInstant(),
                 ((DateTimeType) state.get()).getInstant());
+    }
+
+    @Test
+    void aRollershutterTakesTheGenericThingsParameterNamesAndPublishesPositionsWithoutThem() {
+        TopicChannel plain = channel("rollershutter");
+        assertEquals("0", published(plain, UpDownType.UP, null));
+        assertEquals("100", published(plain, UpDownType.DOWN, null));
+        assertEquals("STOP", published(plain, StopMoveType.STOP, null));
+        assertEquals(Optional.of(PercentType.HUNDRED), received(plain, "DOWN"));
+        TopicChannel named = channel("rollershutter", config -> {
+            config.on = "open";
+            config.off = "close";
+        });
+        assertEquals("open", published(named, UpDownType.UP, null));
+        assertEquals(Optional.of(PercentType.HUNDRED), received(named, "close"));
+        assertEquals(Optional.of(PercentType.ZERO), received(named, "UP"), "the word as well");
+        TopicChannel old = channel("rollershutter", config -> config.down = "shut");
+        assertEquals("shut", published(old, UpDownType.DOWN, null), "the old name still works");
     }
 }
