@@ -17,9 +17,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.IllegalFormatConversionException;
+import java.util.HashSet;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -28,6 +32,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
 import org.openhab.core.thing.binding.generic.ChannelTransformation;
+import org.openhab.core.transform.TransformationHelper;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
@@ -55,6 +60,10 @@ public final class TopicChannel {
     private final @Nullable TopicValue value;
     private final ChannelTransformation incoming;
     private final ChannelTransformation outgoing;
+    /** Services found missing, each told once. */
+    private final Set<String> missingWarned = new HashSet<>();
+    /** The service name a transformation step starts with: {@code JSONPATH:$.x} or {@code JSONPATH($.x)}. */
+    private static final Pattern SERVICE_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)\\s*[:(]");
 
     private TopicChannel(TopicChannelConfig config, @Nullable TopicValue value) {
         this.config = config;
@@ -120,7 +129,45 @@ public final class TopicChannel {
     /** The text a message carries after the incoming transformations, or empty when a transformation gave none. */
     public Optional<String> transformedText(MqttMessage message) {
         String text = message.payloadAsString();
-        return incoming.isPresent() ? incoming.apply(text) : Optional.of(text);
+        if (!incoming.isPresent()) {
+            return Optional.of(text);
+        }
+        Optional<String> result = incoming.apply(text);
+        if (result.isEmpty()) {
+            warnIfMissing(config.transformationPattern);
+        }
+        return result;
+    }
+
+    /**
+     * The transformation services this channel's chains name that are not installed: every value through them is
+     * dropped. Told once per service with a warning, as users need to see it (core only logs it at debug level).
+     */
+    public Set<String> missingTransformations() {
+        synchronized (missingWarned) {
+            return Set.copyOf(missingWarned);
+        }
+    }
+
+    private void warnIfMissing(List<String> patterns) {
+        for (String pattern : patterns) {
+            for (String step : pattern.split("∩")) {
+                Matcher matcher = SERVICE_NAME.matcher(step.strip());
+                if (!matcher.lookingAt()) {
+                    continue;
+                }
+                String service = matcher.group(1);
+                boolean first;
+                synchronized (missingWarned) {
+                    first = TransformationHelper.getTransformationService(service) == null
+                            && missingWarned.add(service);
+                }
+                if (first) {
+                    LOGGER.warn("The transformation '{}' needs the {} transformation add-on, which is not installed:"
+                            + " values through it are dropped until it is", pattern, service);
+                }
+            }
+        }
     }
 
     /**
@@ -158,8 +205,12 @@ public final class TopicChannel {
             return null;
         }
         if (outgoing.isPresent()) {
-            payload = outgoing.apply(payload).orElseThrow(
-                    () -> new IllegalArgumentException("the outgoing transformation gave no value"));
+            Optional<String> transformed = outgoing.apply(payload);
+            if (transformed.isEmpty()) {
+                warnIfMissing(config.transformationPatternOut);
+                throw new IllegalArgumentException("the outgoing transformation gave no value");
+            }
+            payload = transformed.get();
         }
         return formatted(payload);
     }

@@ -186,4 +186,13 @@ class TopicChannelParityTest {
         TopicChannel old = channel("rollershutter", config -> config.down = "shut");
         assertEquals("shut", published(old, UpDownType.DOWN, null), "the old name still works");
     }
+
+    @Test
+    void aTransformationWhoseAddOnIsMissingIsNamedOnce() {
+        TopicChannel channel = channel("number", config -> config.transformationPattern = java.util.List
+                .of("XSLT:level.xsl∩REGEX:(.*)"));
+        assertEquals(Optional.empty(), received(channel, "<tank level=\"3\"/>"), "dropped, not passed through");
+        assertEquals(received(channel, "<tank/>"), Optional.empty());
+        assertTrue(channel.missingTransformations().contains("XSLT"), String.valueOf(channel.missingTransformations()));
+    }
 }
