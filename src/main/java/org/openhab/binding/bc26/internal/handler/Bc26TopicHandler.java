@@ -58,6 +58,12 @@ public class Bc26TopicHandler extends BaseThingHandler {
     private final Logger logger = LoggerFactory.getLogger(Bc26TopicHandler.class);
     /** The last state each channel received or was commanded to, for REFRESH and relative commands. */
     private final Map<ChannelUID, State> lastStates = new ConcurrentHashMap<>();
+    /**
+     * What relative commands start from (INCREASE, a color's brightness): the last value received or commanded,
+     * whichever came last, as the generic thing's cached value. Green, then 50 %, is green at half brightness even
+     * before the device has echoed green.
+     */
+    private final Map<ChannelUID, State> commandBasis = new ConcurrentHashMap<>();
     /** Each channel's reading and writing, built from its configuration at initialize(). */
     private final Map<ChannelUID, TopicChannel> channels = new ConcurrentHashMap<>();
     /** Filter and listener of every subscription this thing made, to undo in dispose(). */
@@ -131,6 +137,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
         Bc26ModemHandler modem = bridgeHandler;
         bridgeHandler = null;
         lastStates.clear();
+        commandBasis.clear();
         channels.clear();
         List<Map.Entry<String, Consumer<MqttMessage>>> made;
         synchronized (subscriptions) {
@@ -194,6 +201,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
             return;
         }
         lastStates.put(uid, state);
+        commandBasis.put(uid, state);
         if (channel.config().postCommand && state instanceof Command command) {
             postCommand(uid, command);
         } else {
@@ -227,7 +235,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
         String payload;
         try {
-            payload = channel.payloadFor(command, lastStates.get(channelUID));
+            payload = channel.payloadFor(command, commandBasis.get(channelUID));
         } catch (IllegalArgumentException e) {
             logger.warn("Channel {} does not publish {}: {}", channelUID, command, e.getMessage());
             return;
@@ -236,10 +244,12 @@ public class Bc26TopicHandler extends BaseThingHandler {
             logger.debug("Channel {} cannot publish command {}", channelUID, command);
             return;
         }
-        if (channelConfig.stateTopic.isBlank() && command instanceof State state) {
-            // Nothing reports this channel's value: what was last asked is the best known, for REFRESH and for
-            // relative commands (INCREASE, a color's brightness). With a state topic, the device's report is.
-            lastStates.put(channelUID, state);
+        if (command instanceof State state && channel.isFullValue(state)) {
+            commandBasis.put(channelUID, state);
+            if (channelConfig.stateTopic.isBlank()) {
+                // Nothing reports this channel's value: what was last asked is the best known, also for REFRESH.
+                lastStates.put(channelUID, state);
+            }
         }
         // Sent on the bridge's own thread after every command given before it: ON then OFF reach the broker in order.
         modem.publishAsync(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8), channelConfig.qos,

@@ -29,8 +29,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.core.library.types.HSBType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
+import org.openhab.core.library.types.PercentType;
 import org.openhab.core.thing.binding.generic.ChannelTransformation;
 import org.openhab.core.transform.TransformationHelper;
 import org.openhab.core.types.Command;
@@ -124,6 +126,21 @@ public final class TopicChannel {
 
     public boolean isTrigger() {
         return value == null;
+    }
+
+    /**
+     * Whether a command is a whole value of this channel, one a later relative command can start from: a color for a
+     * color channel (a brightness or ON alone would lose its hue), a percentage for a dimmer, any state otherwise.
+     */
+    public boolean isFullValue(State state) {
+        TopicValue reader = value;
+        if (reader instanceof ColorValue) {
+            return state instanceof HSBType;
+        }
+        if (reader instanceof DimmerValue) {
+            return state instanceof PercentType;
+        }
+        return reader != null;
     }
 
     /** The text a message carries after the incoming transformations, or empty when a transformation gave none. */

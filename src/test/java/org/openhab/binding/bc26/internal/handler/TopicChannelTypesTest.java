@@ -214,8 +214,13 @@ class TopicChannelTypesTest {
 
         handler.handleCommand(uid("lamp"), new PercentType(30));
         assertEquals("120,100,30", nextPublished(), "a brightness keeps the lamp's hue and saturation");
+        // Blue commanded, the lamp has not echoed it yet: half brightness is blue's, as on the generic thing.
+        handler.handleCommand(uid("lamp"), new HSBType("240,100,100"));
+        assertEquals("240,100,100", nextPublished());
+        handler.handleCommand(uid("lamp"), new PercentType(50));
+        assertEquals("240,100,50", nextPublished(), "from the last command, not the last state received");
         handler.handleCommand(uid("lamp"), OnOffType.OFF);
-        assertEquals("120,100,0", nextPublished(), "without an off payload: brightness 0, as the generic thing");
+        assertEquals("240,100,0", nextPublished(), "without an off payload: brightness 0, as the generic thing");
         handler.handleCommand(uid("strip"), new HSBType("120,100,100"));
         assertEquals("0,255,0", nextPublished());
         handler.handleCommand(uid("strip"), new HSBType("0,0,50"));
