@@ -41,6 +41,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.config.Bc26ModemConfiguration;
+import org.openhab.binding.bc26.internal.config.MqttBrokerNames;
 import org.openhab.binding.bc26.internal.modem.Bc26Modem;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
@@ -126,6 +127,16 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         disposed = false;
         Bc26ModemConfiguration config = getConfigAs(Bc26ModemConfiguration.class);
         this.config = config;
+        try {
+            List<String> mqttNames = MqttBrokerNames.apply(getThing().getConfiguration().getProperties(), config);
+            if (!mqttNames.isEmpty()) {
+                logger.debug("Read under the MQTT binding's broker names: {}", mqttNames);
+            }
+        } catch (IllegalArgumentException e) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            return;
+        }
         if (config.serialPort.isBlank()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                     "@text/offline.config.serial-port-missing");

@@ -215,6 +215,36 @@ class Bc26ModemHandlerTest {
                 "nothing written into the configuration (a .things file could not keep it)");
     }
 
+    /** A {@code mqtt:broker} line's parameters, copied over: the MQTT binding's names are read and win. */
+    @Test
+    void theMqttBrokerThingsParameterNamesWork() throws Exception {
+        Map<String, Object> mqtt = new HashMap<>();
+        mqtt.put("brokerHost", "old.example");
+        mqtt.put("host", "127.0.0.1");
+        mqtt.put("port", new java.math.BigDecimal(broker.port()));
+        mqtt.put("clientID", "from-mqtt");
+        mqtt.put("secure", false);
+        mqtt.put("qos", new java.math.BigDecimal(2));
+        mqtt.put("lwtTopic", "site/lwt");
+        mqtt.put("lwtMessage", "gone");
+        mqtt.put("lwtRetain", true);
+        mqtt.put("mqttVersion", "V3");
+        Bridge bridge = bridge(mqtt);
+        Bc26ModemHandler handler = onlineHandler(bridge);
+        List<String> commands = modem.simulator().receivedCommands();
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCONN=0,\"from-mqtt\"")), String.valueOf(commands));
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCFG=\"will\",0,1,0,1,\"site/lwt\",\"gone\"")),
+                String.valueOf(commands));
+        assertEquals(2, handler.defaultQos());
+        handler.dispose();
+        Bridge v5 = bridge(Map.of("mqttVersion", "V5"));
+        Bc26ModemHandler refused = handler(v5);
+        refused.initialize();
+        ThingStatusInfo status = statuses.get(statuses.size() - 1);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        assertTrue(String.valueOf(status.getDescription()).contains("V5"), String.valueOf(status.getDescription()));
+    }
+
     @Test
     void aBridgeWithoutClientIdConnectsWithTheSameIdEveryStart() throws Exception {
         Bridge bridge = bridge(Map.of("clientId", ""));
