@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.bc26.internal.config;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -26,4 +28,9 @@ public class TopicThingConfig {
     public String availabilityTopic = "";
     public String payloadAvailable = "online";
     public String payloadNotAvailable = "offline";
+    /**
+     * Transformations of the availability payload before it is compared, as on the generic thing: a device that
+     * reports {@code {"state":"online"}} takes {@code JSONPATH:$.state}.
+     */
+    public List<String> transformationPattern = List.of();
 }

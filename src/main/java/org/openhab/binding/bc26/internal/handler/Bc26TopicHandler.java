@@ -35,6 +35,7 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.generic.ChannelTransformation;
 import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.type.ChannelTypeUID;
 import org.openhab.core.types.Command;
@@ -71,6 +72,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
     private volatile @Nullable Bc26ModemHandler bridgeHandler;
     private volatile TopicThingConfig config = new TopicThingConfig();
     private volatile boolean available = true;
+    private volatile ChannelTransformation availabilityTransformation = new ChannelTransformation(List.<String> of());
     /**
      * The description of a configuration error (invalid topic, subscription refused by the broker): the thing stays
      * OFFLINE with it whatever the bridge or the availability topic say, until it is initialised again.
@@ -94,6 +96,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
         bridgeHandler = modem;
         try {
+            availabilityTransformation = TopicChannel.transformation(config.transformationPattern);
             if (!config.availabilityTopic.isBlank()) {
                 subscribe(modem, config.availabilityTopic, 1, this::availabilityChanged);
             }
@@ -176,7 +179,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
     }
 
     private void availabilityChanged(MqttMessage message) {
-        String payload = message.payloadAsString().trim();
+        String raw = message.payloadAsString();
+        ChannelTransformation transformation = availabilityTransformation;
+        String payload = (transformation.isPresent() ? transformation.apply(raw).orElse("") : raw).trim();
         if (configurationError != null) {
             return;
         }

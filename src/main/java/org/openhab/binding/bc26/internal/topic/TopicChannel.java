@@ -110,6 +110,16 @@ public final class TopicChannel {
         return current;
     }
 
+    /**
+     * A transformation chain checked as a channel's are (for the topic thing's availability payload).
+     *
+     * @throws IllegalArgumentException for a pattern that is not a transformation, with the reason
+     */
+    public static ChannelTransformation transformation(List<String> patterns) {
+        checkTransformations(patterns);
+        return new ChannelTransformation(patterns);
+    }
+
     private static void checkTransformations(List<String> patterns) {
         for (String pattern : patterns) {
             // core drops a chain it cannot parse with only a log line; a user should see it on the thing instead

@@ -153,6 +153,21 @@ class TopicChannelTypesTest {
         handler.dispose();
     }
 
+    /** A device that reports its availability as JSON: the generic thing's availability transformation. */
+    @Test
+    void anAvailabilityPayloadGoesThroughItsTransformation() throws Exception {
+        observer.publish("shed/status", "{\"state\":\"online\"}", 1, true);
+        Bc26TopicHandler handler = rig.topicThing(List.of(channel("level", "number", Map.of("stateTopic", "shed/n"))),
+                Map.of("availabilityTopic", "shed/status", "transformationPattern", List.of("JSONPATH:$.state")));
+        handler.initialize();
+        Await.until("ONLINE from {\"state\":\"online\"}", WAIT,
+                () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        observer.publish("shed/status", "{\"state\":\"offline\"}", 1, true);
+        Await.until("OFFLINE from {\"state\":\"offline\"}", WAIT,
+                () -> handler.getThing().getStatus() == ThingStatus.OFFLINE);
+        handler.dispose();
+    }
+
     @Test
     void aDimmerMapsTheDevicesRangeToPercentAndBack() throws Exception {
         Bc26TopicHandler handler = online(channel("level", "dimmer",
