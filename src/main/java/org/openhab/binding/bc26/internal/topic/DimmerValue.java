@@ -20,6 +20,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.library.types.IncreaseDecreaseType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.PercentType;
+import org.openhab.core.library.types.UpDownType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
@@ -87,10 +88,11 @@ final class DimmerValue extends TopicValue {
         if (command instanceof PercentType percent) {
             return Numbers.plain(valueOf(percent));
         }
-        if (command instanceof IncreaseDecreaseType direction) {
+        // UP and DOWN step as INCREASE and DECREASE do, as on the generic thing.
+        boolean up = command == IncreaseDecreaseType.INCREASE || command == UpDownType.UP;
+        if (up || command == IncreaseDecreaseType.DECREASE || command == UpDownType.DOWN) {
             BigDecimal current = last instanceof PercentType percent ? valueOf(percent) : min;
-            return Numbers.plain(Numbers.clamp(
-                    direction == IncreaseDecreaseType.INCREASE ? current.add(step) : current.subtract(step), min, max));
+            return Numbers.plain(Numbers.clamp(up ? current.add(step) : current.subtract(step), min, max));
         }
         return null;
     }

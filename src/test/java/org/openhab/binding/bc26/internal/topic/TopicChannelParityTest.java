@@ -121,6 +121,8 @@ class TopicChannelParityTest {
         });
         assertEquals("254", published(dimmer, OnOffType.ON, null));
         assertEquals("0", published(dimmer, OnOffType.OFF, null));
+        assertEquals("10", published(dimmer, UpDownType.UP, PercentType.ZERO), "UP steps as INCREASE (step 10)");
+        assertEquals("0", published(dimmer, UpDownType.DOWN, PercentType.ZERO), "DOWN steps, not below min");
         TopicChannel named = channel("dimmer", config -> config.on = "ON");
         assertEquals("ON", published(named, OnOffType.ON, null), "a configured payload is published as it is");
         assertEquals("0", published(named, OnOffType.OFF, null));
