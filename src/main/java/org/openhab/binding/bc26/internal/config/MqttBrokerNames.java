@@ -16,9 +16,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The MQTT binding's broker thing parameters read on the modem bridge, so a {@code .things} line copied from a
@@ -44,42 +44,15 @@ public final class MqttBrokerNames {
      */
     public static List<String> apply(Map<String, ?> raw, Bc26ModemConfiguration config) {
         List<String> read = new ArrayList<>();
-        String host = text(raw, "host", read);
-        if (host != null) {
-            config.brokerHost = host;
-        }
-        Integer port = number(raw, "port", read);
-        if (port != null) {
-            config.brokerPort = port;
-        }
-        String clientId = text(raw, "clientID", read);
-        if (clientId != null) {
-            config.clientId = clientId;
-        }
-        Boolean secure = flag(raw, "secure", read);
-        if (secure != null) {
-            config.tls = secure;
-        }
-        Integer qos = number(raw, "qos", read);
-        if (qos != null) {
-            config.defaultQos = qos;
-        }
-        String lwtTopic = text(raw, "lwtTopic", read);
-        if (lwtTopic != null) {
-            config.willTopic = lwtTopic;
-        }
-        String lwtMessage = text(raw, "lwtMessage", read);
-        if (lwtMessage != null) {
-            config.willMessage = lwtMessage;
-        }
-        Integer lwtQos = number(raw, "lwtQos", read);
-        if (lwtQos != null) {
-            config.willQos = lwtQos;
-        }
-        Boolean lwtRetain = flag(raw, "lwtRetain", read);
-        if (lwtRetain != null) {
-            config.willRetain = lwtRetain;
-        }
+        read(raw, "host", MqttBrokerNames::text, value -> config.brokerHost = value, read);
+        read(raw, "port", MqttBrokerNames::number, value -> config.brokerPort = value, read);
+        read(raw, "clientID", MqttBrokerNames::text, value -> config.clientId = value, read);
+        read(raw, "secure", MqttBrokerNames::flag, value -> config.tls = value, read);
+        read(raw, "qos", MqttBrokerNames::number, value -> config.defaultQos = value, read);
+        read(raw, "lwtTopic", MqttBrokerNames::text, value -> config.willTopic = value, read);
+        read(raw, "lwtMessage", MqttBrokerNames::text, value -> config.willMessage = value, read);
+        read(raw, "lwtQos", MqttBrokerNames::number, value -> config.willQos = value, read);
+        read(raw, "lwtRetain", MqttBrokerNames::flag, value -> config.willRetain = value, read);
         Object version = raw.get("mqttVersion");
         if ("V3".equals(version)) {
             config.mqttVersion = "3.1.1";
@@ -90,21 +63,26 @@ public final class MqttBrokerNames {
         return read;
     }
 
-    private static @Nullable String text(Map<String, ?> raw, String name, List<String> read) {
+    /** A value as the parameter's type takes it. */
+    private interface Conversion<T> {
+        T convert(String name, Object value);
+    }
+
+    /** Sets {@code name}'s value through {@code target} when {@code raw} has it, and notes it in {@code read}. */
+    private static <T> void read(Map<String, ?> raw, String name, Conversion<T> conversion, Consumer<T> target,
+            List<String> read) {
         Object value = raw.get(name);
-        if (value == null) {
-            return null;
+        if (value != null) {
+            target.accept(conversion.convert(name, value));
+            read.add(name);
         }
-        read.add(name);
+    }
+
+    private static String text(String name, Object value) {
         return value.toString();
     }
 
-    private static @Nullable Integer number(Map<String, ?> raw, String name, List<String> read) {
-        Object value = raw.get(name);
-        if (value == null) {
-            return null;
-        }
-        read.add(name);
+    private static Integer number(String name, Object value) {
         try {
             return value instanceof Number number ? Integer.valueOf(new BigDecimal(number.toString()).intValueExact())
                     : Integer.valueOf(value.toString().trim());
@@ -113,12 +91,7 @@ public final class MqttBrokerNames {
         }
     }
 
-    private static @Nullable Boolean flag(Map<String, ?> raw, String name, List<String> read) {
-        Object value = raw.get(name);
-        if (value == null) {
-            return null;
-        }
-        read.add(name);
+    private static Boolean flag(String name, Object value) {
         if (value instanceof Boolean bool) {
             return bool;
         }

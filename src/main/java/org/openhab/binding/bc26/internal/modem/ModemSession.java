@@ -283,11 +283,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     /** Whether the modem answers promptly now (see {@link AtEngine#answersPromptly()}); false without a port. */
     public boolean answersPromptly() {
-        AtEngine current;
-        synchronized (lock) {
-            current = engine;
-        }
-        return current != null && current.answersPromptly();
+        return modem().map(m -> m.engine().answersPromptly()).orElse(false);
     }
 
     /** The MQTT client (keeps subscriptions across reconnects), or empty before the first start. */

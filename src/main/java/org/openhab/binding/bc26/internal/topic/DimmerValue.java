@@ -57,11 +57,10 @@ final class DimmerValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        // The configured payloads, and the standard words beside them.
-        if ((!on.isEmpty() && trimmed.equals(on)) || trimmed.equals("ON")) {
+        if (isPayload(trimmed, on, "ON")) {
             return PercentType.HUNDRED;
         }
-        if ((!off.isEmpty() && trimmed.equals(off)) || trimmed.equals("OFF")) {
+        if (isPayload(trimmed, off, "OFF")) {
             return PercentType.ZERO;
         }
         BigDecimal value = Numbers.parse(trimmed);

@@ -44,10 +44,10 @@ final class OnOffValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        if (trimmed.equals(onPayload) || trimmed.equals(onState.toString())) {
+        if (isPayload(trimmed, onPayload, onState.toString())) {
             return onState;
         }
-        return trimmed.equals(offPayload) || trimmed.equals(offState.toString()) ? offState : null;
+        return isPayload(trimmed, offPayload, offState.toString()) ? offState : null;
     }
 
     @Override

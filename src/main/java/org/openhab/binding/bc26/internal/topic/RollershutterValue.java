@@ -47,10 +47,10 @@ final class RollershutterValue extends TopicValue {
     @Nullable
     State toState(String text) {
         String trimmed = text.trim();
-        if ((!up.isEmpty() && trimmed.equals(up)) || trimmed.equals("UP")) {
+        if (isPayload(trimmed, up, "UP")) {
             return PercentType.ZERO;
         }
-        if ((!down.isEmpty() && trimmed.equals(down)) || trimmed.equals("DOWN")) {
+        if (isPayload(trimmed, down, "DOWN")) {
             return PercentType.HUNDRED;
         }
         BigDecimal position = Numbers.parse(trimmed);

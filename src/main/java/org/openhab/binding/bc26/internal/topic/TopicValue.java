@@ -44,6 +44,14 @@ abstract class TopicValue {
      */
     abstract @Nullable String toPayload(Command command, @Nullable State last);
 
+    /**
+     * Whether {@code text} is the configured payload (when there is one) or the standard word, which is understood
+     * beside configured payloads, as on the MQTT binding's generic thing.
+     */
+    static boolean isPayload(String text, String configured, String word) {
+        return (!configured.isEmpty() && text.equals(configured)) || text.equals(word);
+    }
+
     /** Whether payloads are binary (images): no text transformation, no "no value" payload. */
     boolean isBinary() {
         return false;

@@ -236,6 +236,7 @@ class LateModemEndToEndTest {
         assertEquals(SessionFailure.Kind.NO_ANSWER, failure.kind());
         assertTrue(failure.detail().contains("AT task hangs"), failure.detail());
         assertTrue(sim().isConnected(0), "the modem's own MQTT session lived on");
+        assertTrue(sim().answerFaults().commandsIgnoredWhileHung() > 0, "the liveness AT reached the hung modem");
         assertFalse(session.isOnline());
         sim().answerFaults().resume();
         long resumed = System.nanoTime();

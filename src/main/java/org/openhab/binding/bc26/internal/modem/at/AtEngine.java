@@ -226,13 +226,6 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         }
     }
 
-    /** Whether answers are out of step with commands (a timeout since the last step check). */
-    public boolean isOutOfStep() {
-        synchronized (lock) {
-            return outOfStep;
-        }
-    }
-
     /** How long no byte came from the modem. */
     public long nanosSinceLastByte() {
         synchronized (lock) {
@@ -297,18 +290,11 @@ public final class AtEngine implements LinkListener, AutoCloseable {
     }
 
     /**
-     * Queues three commands back to back, so no other command runs between them: {@code main} is sent only if {@code guard} succeeded (it fails with the
+     * Queues three commands back to back, so no other command runs between them: {@code main}, a two-phase command as
+     * in {@link #send(AtCommand, ResultWait)}, is sent only if {@code guard} succeeded (it and its result fail with the
      * guard's error otherwise), {@code after} in any case. For a binary publish: switch to the hex data format, the
      * publish, switch back; a publish whose switch failed would go out as text.
      */
-    public List<CompletableFuture<AtResponse>> sendGuarded(AtCommand guard, AtCommand main, AtCommand after) {
-        Pending first = new Pending(guard);
-        Pending guarded = new Pending(main);
-        guarded.requires = first.future;
-        return queueAll(List.of(first, guarded, new Pending(after)));
-    }
-
-    /** {@link #sendGuarded(AtCommand, AtCommand, AtCommand)} with a two-phase {@code main}, as in {@link #send(AtCommand, ResultWait)}. */
     public TwoPhase sendGuarded(AtCommand guard, AtCommand main, AtCommand after, ResultWait wait) {
         Pending first = new Pending(guard);
         Pending guarded = new Pending(main);
@@ -318,21 +304,17 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         return new TwoPhase(guarded.future, guarded.result);
     }
 
-    private List<CompletableFuture<AtResponse>> queueAll(List<Pending> pendings) {
+    private void queueAll(List<Pending> pendings) {
         synchronized (lock) {
             if (closed) {
                 AtException closedLink = new AtException(AtException.Kind.CLOSED, "Modem link is closed");
-                pendings.forEach(p -> {
-                    p.future.completeExceptionally(closedLink);
-                    p.result.completeExceptionally(closedLink);
-                });
+                pendings.forEach(p -> p.fail(closedLink));
             } else {
                 queue.addAll(pendings);
                 afterLock.add(this::pump);
             }
         }
         runAfterLock();
-        return pendings.stream().map(p -> p.future).toList();
     }
 
     /** Sends a command and waits for its answer (the engine enforces the command's timeout). */
@@ -650,10 +632,15 @@ public final class AtEngine implements LinkListener, AutoCloseable {
 
     /** Called under the lock: holds the queue until the line is quiet, then runs the step check. */
     private void beginCheck() {
-        check = Check.AWAITING_QUIET;
-        checkStartedNanos = System.nanoTime();
         logger.debug("Answers may be out of step after a timeout: holding {} command(s) for a step check",
                 queue.size());
+        awaitQuiet();
+    }
+
+    /** Called under the lock: a round of the check starts once the line is quiet (or after the longest wait). */
+    private void awaitQuiet() {
+        check = Check.AWAITING_QUIET;
+        checkStartedNanos = System.nanoTime();
         scheduleQuietWait();
     }
 
@@ -747,28 +734,23 @@ public final class AtEngine implements LinkListener, AutoCloseable {
      * A round of the check did not prove the step: another round if the modem answered (a late answer took the
      * place of a check's own), else the oldest waiting command fails unsent and the next one gets a new check.
      */
-    private void roundFailed(boolean noAnswer) {
+    private void roundFailed(boolean unanswered) {
         roundsFailed++;
-        if (!noAnswer && roundsFailed < ROUNDS_PER_CHECK) {
-            check = Check.AWAITING_QUIET;
-            checkStartedNanos = System.nanoTime();
-            scheduleQuietWait();
+        if (!unanswered && roundsFailed < ROUNDS_PER_CHECK) {
+            awaitQuiet();
             return;
         }
         check = Check.NONE;
         roundsFailed = 0;
-        if (noAnswer) {
+        if (unanswered) {
             noAnswer("the step check after a timeout");
         }
         Pending head = queue.poll();
         if (head != null) {
             AtException failure = AtException.unsent(AtException.Kind.TIMEOUT, head.command.logText()
-                    + " not sent: the modem " + (noAnswer ? "has not answered" : "has not answered in step")
+                    + " not sent: the modem " + (unanswered ? "has not answered" : "has not answered in step")
                     + " since an earlier command timed out");
-            afterLock.add(() -> {
-                head.future.completeExceptionally(failure);
-                head.result.completeExceptionally(failure);
-            });
+            afterLock.add(() -> head.fail(failure));
         }
     }
 
@@ -887,10 +869,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
                     dataModeRisk = true;
                     outOfStep = true;
                 }
-                afterLock.add(() -> {
-                    pending.future.completeExceptionally(error);
-                    pending.result.completeExceptionally(error);
-                });
+                afterLock.add(() -> pending.fail(error));
             }
         }
         afterLock.add(this::pump);
@@ -940,7 +919,8 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             return;
         }
         LineKind kind = line.isComplete() ? LineKind.of(text) : LineKind.OTHER;
-        if (kind != LineKind.URC || LineKind.isReadAnswer(text)) {
+        boolean readAnswer = kind == LineKind.URC && LineKind.isReadAnswer(text);
+        if (kind != LineKind.URC || readAnswer) {
             lastAnswerNanos = System.nanoTime();
         }
         if (!line.isComplete() && line.startsWith("+QMTRECV:")) {
@@ -977,7 +957,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
             case URC -> {
                 if (pending != null && pending.command.isInfo(text)) {
                     pending.lines.add(text);
-                } else if (LineKind.isReadAnswer(text)) {
+                } else if (readAnswer) {
                     // The answer of a read that gave up; as a URC it would say something the modem did not mean.
                     strayReadAnswers++;
                     if (pending == null && check == Check.NONE) {
@@ -1179,6 +1159,12 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         Pending(AtCommand command, Role role) {
             this.command = command;
             this.role = role;
+        }
+
+        /** Fails the command and, for a two-phase one, its result. */
+        void fail(AtException error) {
+            future.completeExceptionally(error);
+            result.completeExceptionally(error);
         }
 
         void cancelTimer() {

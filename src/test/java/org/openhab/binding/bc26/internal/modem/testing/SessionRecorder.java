@@ -41,8 +41,6 @@ public final class SessionRecorder implements ModemSessionListener {
     public final BlockingQueue<ModemIdentity> identities = new LinkedBlockingQueue<>();
     /** The modem's own URCs (+CEREG, +CSCON, +IP, ...) as the session passed them on. */
     public final BlockingQueue<String> networkEvents = new LinkedBlockingQueue<>();
-    /** Every online (true) and offline (false) report, with when it came (System.nanoTime()). */
-    public final BlockingQueue<long[]> reports = new LinkedBlockingQueue<>();
 
     @Override
     public void identified(ModemIdentity identity) {
@@ -56,7 +54,6 @@ public final class SessionRecorder implements ModemSessionListener {
 
     @Override
     public void sessionChanged(boolean online, @Nullable SessionFailure failure) {
-        reports.add(new long[] { online ? 1 : 0, System.nanoTime() });
         if (failure != null) {
             failures.add(failure);
         }
