@@ -18,13 +18,16 @@ import java.math.BigDecimal;
 
 import javax.measure.Quantity;
 import javax.measure.Unit;
+import javax.measure.quantity.Dimensionless;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.library.unit.Units;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.PrimitiveType;
 import org.openhab.core.types.State;
 
+import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.quantity.Quantities;
 
 /**
@@ -40,16 +43,27 @@ public class QuantityType<T extends Quantity<T>> extends Number
 
     private static final long serialVersionUID = 1L;
 
+    static {
+        // core's unit format knows openHAB's own symbols (mired); they are registered with the units
+        Units.getInstance();
+    }
+
+    public static final QuantityType<Dimensionless> ZERO = new QuantityType<>(0, AbstractUnit.ONE);
+    public static final QuantityType<Dimensionless> ONE = new QuantityType<>(1, AbstractUnit.ONE);
+
     private final transient Quantity<T> quantity;
 
     public QuantityType(Number value, Unit<T> unit) {
         this.quantity = Quantities.getQuantity(new BigDecimal(value.toString()), unit);
     }
 
-    /** Parses "21.5 °C" style text (value, space, unit symbol). */
+    /** Parses "21.5 °C" style text (value, space, unit symbol); a number alone is dimensionless, as in core. */
     @SuppressWarnings("unchecked")
     public QuantityType(String value) {
-        this.quantity = (Quantity<T>) Quantities.getQuantity(value);
+        String text = value.trim();
+        this.quantity = text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")
+                ? (Quantity<T>) Quantities.getQuantity(new BigDecimal(text), AbstractUnit.ONE)
+                : (Quantity<T>) Quantities.getQuantity(text);
     }
 
     public Unit<T> getUnit() {
@@ -73,6 +87,26 @@ public class QuantityType<T extends Quantity<T>> extends Number
             // indriya refuses unknown symbols with its own exceptions
             return null;
         }
+    }
+
+    /**
+     * As openHAB: this quantity in {@code targetUnit}, through its inverse when the target measures the inverse
+     * (kelvin to mired), or null when neither converts.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public @Nullable QuantityType<?> toInvertibleUnit(String targetUnit) {
+        try {
+            Unit<?> unit = Quantities.getQuantity("1 " + targetUnit.trim()).getUnit();
+            if (!unit.isCompatible(getUnit()) && getUnit().inverse().isCompatible(unit)) {
+                Quantity<?> inverse = Quantities.getQuantity(BigDecimal.ONE, AbstractUnit.ONE).divide(quantity);
+                Quantity<?> converted = inverse.to((Unit) unit);
+                return new QuantityType<>(converted.getValue(), (Unit) converted.getUnit());
+            }
+        } catch (RuntimeException e) {
+            // indriya refuses unknown symbols with its own exceptions
+            return null;
+        }
+        return toUnit(targetUnit);
     }
 
     public BigDecimal toBigDecimal() {

@@ -19,6 +19,7 @@ import javax.measure.spi.SystemOfUnits;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
+import tech.units.indriya.format.SimpleUnitFormat;
 import tech.units.indriya.function.ExpConverter;
 import tech.units.indriya.function.MultiplyConverter;
 import tech.units.indriya.unit.TransformedUnit;
@@ -38,6 +39,16 @@ public final class Units extends CustomUnits {
     /** dBm: 10 * log10(P / 1 mW), as core defines it. */
     public static final Unit<Power> DECIBEL_MILLIWATTS = new TransformedUnit<>("dBm", MetricPrefix.MILLI(WATT),
             new ExpConverter(10.0).concatenate(MultiplyConverter.of(0.1)));
+
+    /**
+     * Core's {@code Units.MIRED} (one per megakelvin, colour temperature), which core's unit format reads as
+     * {@code mired}. Private here: the binding never names it, only parses the symbol.
+     */
+    private static final Unit<?> MIRED = MetricPrefix.MEGA(tech.units.indriya.unit.Units.KELVIN).inverse();
+
+    static {
+        SimpleUnitFormat.getInstance().label(MIRED, "mired");
+    }
 
     private Units() {
     }

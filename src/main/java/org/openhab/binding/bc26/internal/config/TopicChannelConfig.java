@@ -30,6 +30,8 @@ public class TopicChannelConfig {
     public String stateTopic = "";
     /** Topic a command on the channel is published to (no wildcards). Empty: the channel is read-only. */
     public String commandTopic = "";
+    /** Topic a rollershutter's STOP is published to; empty: the command topic, as on the MQTT binding. */
+    public String stopCommandTopic = "";
     public int qos = 1;
     public boolean retained = false;
     /** Post incoming values as commands instead of state updates. */
@@ -52,8 +54,11 @@ public class TopicChannelConfig {
     public String off = "";
     /** Unit of number channels, e.g. "°C" or "W"; empty for plain numbers. */
     public String unit = "";
-    /** A payload meaning "no value now" (the channel becomes UNDEF); empty when none does. */
-    public String nullValue = "";
+    /**
+     * A payload meaning "no value now": the channel becomes NULL. Unset: none does (an empty payload still clears
+     * channels other than string ones, as on the MQTT binding; {@code nullValue=""} makes it clear a string too).
+     */
+    public @Nullable String nullValue;
     /** Lowest value of a number or dimmer channel (dimmer: the payload of 0 %); null: none (dimmer: 0). */
     public @Nullable BigDecimal min;
     /** Highest value of a number or dimmer channel (dimmer: the payload of 100 %); null: none (dimmer: 100). */
@@ -68,7 +73,19 @@ public class TopicChannelConfig {
     public String down = "";
     /** Payload of a rollershutter's STOP. */
     public String stop = "STOP";
-    /** How a color channel's payload reads: "HSB" (hue,saturation,brightness) or "RGB" (red,green,blue 0-255). */
+    /** Payloads on the state topic meaning a rollershutter is up / down, when they differ from {@link #on}/{@link #off}. */
+    public String onState = "";
+    public String offState = "";
+    /** A rollershutter whose device counts its position the other way (0 = closed). */
+    public boolean invert = false;
+    /** Publish a rollershutter's 0 % and 100 % as its {@link #on}/{@link #off} payloads, when they are set. */
+    public boolean transformExtentsToString = false;
+    /** The brightness an ON gives a color that was off or darker (percent, 0-100), as on the MQTT binding. */
+    public int onBrightness = 10;
+    /**
+     * How a color channel's payload reads: "HSB" (hue,saturation,brightness) or "RGB" (red,green,blue 0-255); the
+     * MQTT binding's "XYY" is not supported (refused with a reason).
+     */
     public String colorMode = "HSB";
     /** The values a string channel takes, comma-separated; empty takes any. */
     public String allowedStates = "";

@@ -38,6 +38,7 @@ import org.openhab.core.thing.binding.BaseThingHandler;
 import org.openhab.core.thing.binding.generic.ChannelTransformation;
 import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.type.ChannelTypeUID;
+import org.openhab.core.library.types.StopMoveType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
@@ -57,15 +58,11 @@ import org.slf4j.LoggerFactory;
 public class Bc26TopicHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(Bc26TopicHandler.class);
-    /** The last state each channel received or was commanded to, for REFRESH and relative commands. */
-    private final Map<ChannelUID, State> lastStates = new ConcurrentHashMap<>();
     /**
-     * What relative commands start from (INCREASE, a color's brightness): the last value received or commanded,
-     * whichever came last, as the generic thing's cached value. Green, then 50 %, is green at half brightness even
-     * before the device has echoed green.
+     * Each channel's reading and writing, built from its configuration at initialize(), with its last value (for
+     * REFRESH) and what its relative commands start from (green, then 50 %, is green at half brightness even before
+     * the device has echoed green).
      */
-    private final Map<ChannelUID, State> commandBasis = new ConcurrentHashMap<>();
-    /** Each channel's reading and writing, built from its configuration at initialize(). */
     private final Map<ChannelUID, TopicChannel> channels = new ConcurrentHashMap<>();
     /** Filter and listener of every subscription this thing made, to undo in dispose(). */
     private final List<Map.Entry<String, Consumer<MqttMessage>>> subscriptions = new ArrayList<>();
@@ -114,6 +111,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
                 if (!channelConfig.commandTopic.isBlank()) {
                     MqttTopics.checkTopicName(channelConfig.commandTopic);
                 }
+                if (!channelConfig.stopCommandTopic.isBlank()) {
+                    MqttTopics.checkTopicName(channelConfig.stopCommandTopic);
+                }
                 if (!channelConfig.stateTopic.isBlank()) {
                     subscribe(modem, channelConfig.stateTopic, channelConfig.qos,
                             message -> received(uid, topicChannel, message));
@@ -139,8 +139,6 @@ public class Bc26TopicHandler extends BaseThingHandler {
     public void dispose() {
         Bc26ModemHandler modem = bridgeHandler;
         bridgeHandler = null;
-        lastStates.clear();
-        commandBasis.clear();
         channels.clear();
         List<Map.Entry<String, Consumer<MqttMessage>>> made;
         synchronized (subscriptions) {
@@ -200,13 +198,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
                     () -> ignored(uid, message));
             return;
         }
-        State state = channel.stateOf(message).orElse(null);
+        State state = channel.received(message).orElse(null);
         if (state == null) {
             ignored(uid, message);
             return;
         }
-        lastStates.put(uid, state);
-        commandBasis.put(uid, state);
         if (channel.config().postCommand && state instanceof Command command) {
             postCommand(uid, command);
         } else {
@@ -223,9 +219,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
     public void handleCommand(ChannelUID channelUID, Command command) {
         if (command instanceof RefreshType) {
             // A REFRESH is answered from the last value received: asking the broker again is not possible in MQTT.
-            State last = lastStates.get(channelUID);
-            if (last != null) {
-                updateState(channelUID, last);
+            TopicChannel channel = channels.get(channelUID);
+            if (channel != null) {
+                channel.lastState().ifPresent(last -> updateState(channelUID, last));
             }
             return;
         }
@@ -240,7 +236,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
         String payload;
         try {
-            payload = channel.payloadFor(command, commandBasis.get(channelUID));
+            payload = channel.commanded(command);
         } catch (IllegalArgumentException e) {
             logger.warn("Channel {} does not publish {}: {}", channelUID, command, e.getMessage());
             return;
@@ -249,16 +245,12 @@ public class Bc26TopicHandler extends BaseThingHandler {
             logger.debug("Channel {} cannot publish command {}", channelUID, command);
             return;
         }
-        if (command instanceof State state && channel.isFullValue(state)) {
-            commandBasis.put(channelUID, state);
-            if (channelConfig.stateTopic.isBlank()) {
-                // Nothing reports this channel's value: what was last asked is the best known, also for REFRESH.
-                lastStates.put(channelUID, state);
-            }
-        }
+        // A rollershutter's STOP may have a topic of its own, as on the MQTT binding.
+        String topic = command == StopMoveType.STOP && !channelConfig.stopCommandTopic.isBlank()
+                ? channelConfig.stopCommandTopic
+                : channelConfig.commandTopic;
         // Sent on the bridge's own thread after every command given before it: ON then OFF reach the broker in order.
-        modem.publishAsync(channelConfig.commandTopic, payload.getBytes(StandardCharsets.UTF_8), channelConfig.qos,
-                channelConfig.retained);
+        modem.publishAsync(topic, payload.getBytes(StandardCharsets.UTF_8), channelConfig.qos, channelConfig.retained);
     }
 
     private static String typeOf(Channel channel) {

@@ -21,38 +21,52 @@ import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
 
 /**
- * A color channel whose payload is "hue,saturation,brightness" (HSB) or "red,green,blue" 0-255 (RGB); the on and off
- * payloads switch it; a brightness alone keeps the last hue and saturation.
+ * A color channel whose payload is "hue,saturation,brightness" (HSB) or "red,green,blue" 0-255 (RGB), as the MQTT
+ * binding's generic color channel: ON and OFF (and the on/off payloads received) switch the brightness and keep the
+ * hue; a brightness alone keeps the hue and saturation; a command always publishes the color itself.
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
 final class ColorValue extends TopicValue {
 
-    /** The brightness an ON gives a color that was off: the MQTT binding's default {@code onBrightness}, 10 %. */
-    private static final PercentType ON_BRIGHTNESS = new PercentType(10);
     private final boolean rgb;
     private final String on;
     private final String off;
+    /** The least brightness an ON gives (the generic thing's {@code onBrightness}). */
+    private final PercentType onBrightness;
 
-    ColorValue(String colorMode, String on, String off) {
+    ColorValue(String colorMode, String on, String off, int onBrightness) {
+        if (colorMode.equalsIgnoreCase("XYY")) {
+            throw new IllegalArgumentException("colorMode XYY (CIE xyY) is not supported: use HSB or RGB");
+        }
         if (!colorMode.equalsIgnoreCase("HSB") && !colorMode.equalsIgnoreCase("RGB")) {
             throw new IllegalArgumentException("colorMode is HSB or RGB, not " + colorMode);
+        }
+        if (onBrightness < 0 || onBrightness > 100) {
+            throw new IllegalArgumentException("onBrightness is a percentage 0-100, not " + onBrightness);
         }
         this.rgb = colorMode.equalsIgnoreCase("RGB");
         this.on = on;
         this.off = off;
+        this.onBrightness = new PercentType(onBrightness);
     }
 
     @Override
     @Nullable
     State toState(String text) {
+        return toState(text, null);
+    }
+
+    @Override
+    @Nullable
+    State toState(String text, @Nullable State last) {
         String trimmed = text.trim();
         if (isPayload(trimmed, on, "ON")) {
-            return OnOffType.ON;
+            return switched(OnOffType.ON, last);
         }
         if (isPayload(trimmed, off, "OFF")) {
-            return OnOffType.OFF;
+            return switched(OnOffType.OFF, last);
         }
         try {
             return rgb ? ColorConversion.fromRgb(trimmed) : new HSBType(trimmed);
@@ -65,26 +79,36 @@ final class ColorValue extends TopicValue {
     @Override
     @Nullable
     String toPayload(Command command, @Nullable State last) {
-        HSBType color;
-        if (command instanceof OnOffType onOff) {
-            String configured = onOff == OnOffType.ON ? on : off;
-            if (!configured.isEmpty()) {
-                return configured;
-            }
-            // Without on/off payloads the color keeps its hue and saturation: off is brightness 0, on the last
-            // brightness, or ON_BRIGHTNESS after off (the generic thing's default onBrightness).
-            HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();
-            PercentType brightness = onOff == OnOffType.OFF ? PercentType.ZERO
-                    : before.getBrightness().intValue() > 0 ? before.getBrightness() : ON_BRIGHTNESS;
-            color = new HSBType(before.getHue(), before.getSaturation(), brightness);
-        } else if (command instanceof HSBType hsb) {
-            color = hsb;
-        } else if (command instanceof PercentType brightness) {
-            HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();
-            color = new HSBType(before.getHue(), before.getSaturation(), brightness);
-        } else {
+        HSBType color = stateAfter(command, last);
+        if (color == null) {
             return null;
         }
-        return rgb ? ColorConversion.toRgb(color) : color.toFullString();
+        return rgb ? ColorConversion.toRgb(color)
+                : color.getHue().intValue() + "," + color.getSaturation().intValue() + ","
+                        + color.getBrightness().intValue();
+    }
+
+    @Override
+    @Nullable
+    HSBType stateAfter(Command command, @Nullable State last) {
+        if (command instanceof HSBType hsb) {
+            return hsb;
+        }
+        if (command instanceof OnOffType onOff) {
+            return switched(onOff, last);
+        }
+        if (command instanceof PercentType brightness) {
+            HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();
+            return new HSBType(before.getHue(), before.getSaturation(), brightness);
+        }
+        return null;
+    }
+
+    /** The last color off (brightness 0) or on: its brightness, at least {@link #onBrightness}. */
+    private HSBType switched(OnOffType onOff, @Nullable State last) {
+        HSBType before = last instanceof HSBType hsb ? hsb : new HSBType();
+        PercentType brightness = onOff == OnOffType.OFF ? PercentType.ZERO
+                : before.getBrightness().compareTo(onBrightness) >= 0 ? before.getBrightness() : onBrightness;
+        return new HSBType(before.getHue(), before.getSaturation(), brightness);
     }
 }

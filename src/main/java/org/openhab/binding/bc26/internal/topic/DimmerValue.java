@@ -82,16 +82,34 @@ final class DimmerValue extends TopicValue {
         if (command instanceof OnOffType onOff) {
             // Without on/off payloads a dimmer goes to its ends, as the generic thing's: never an empty payload.
             String configured = onOff == OnOffType.ON ? on : off;
-            return !configured.isEmpty() ? configured : Numbers.plain(onOff == OnOffType.ON ? max : min);
+            if (!configured.isEmpty()) {
+                return configured;
+            }
+        }
+        BigDecimal target = target(command, last);
+        return target == null ? null : Numbers.plain(target);
+    }
+
+    @Override
+    @Nullable
+    State stateAfter(Command command, @Nullable State last) {
+        BigDecimal target = target(command, last);
+        return target == null ? null : percentOf(target);
+    }
+
+    /** The device value a command asks for, or null when a dimmer takes no such command. */
+    private @Nullable BigDecimal target(Command command, @Nullable State last) {
+        if (command instanceof OnOffType onOff) {
+            return onOff == OnOffType.ON ? max : min;
         }
         if (command instanceof PercentType percent) {
-            return Numbers.plain(valueOf(percent));
+            return valueOf(percent);
         }
         // UP and DOWN step as INCREASE and DECREASE do, as on the generic thing.
         boolean up = command == IncreaseDecreaseType.INCREASE || command == UpDownType.UP;
         if (up || command == IncreaseDecreaseType.DECREASE || command == UpDownType.DOWN) {
             BigDecimal current = last instanceof PercentType percent ? valueOf(percent) : min;
-            return Numbers.plain(Numbers.clamp(up ? current.add(step) : current.subtract(step), min, max));
+            return Numbers.clamp(up ? current.add(step) : current.subtract(step), min, max);
         }
         return null;
     }

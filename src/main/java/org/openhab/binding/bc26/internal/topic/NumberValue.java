@@ -13,6 +13,7 @@
 package org.openhab.binding.bc26.internal.topic;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -32,6 +33,9 @@ import org.openhab.core.types.UnDefType;
 @NonNullByDefault
 final class NumberValue extends TopicValue {
 
+    /** How devices print "no number now": NaN in any case, with or without a sign (C's printf prints -nan). */
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("[+-]?nan", Pattern.CASE_INSENSITIVE);
+
     private final String unit;
     private final @Nullable BigDecimal min;
     private final @Nullable BigDecimal max;
@@ -47,7 +51,7 @@ final class NumberValue extends TopicValue {
     @Override
     @Nullable
     State toState(String text) {
-        if (text.trim().equalsIgnoreCase("NaN")) {
+        if (NOT_A_NUMBER.matcher(text.trim()).matches()) {
             // A device that has a reading but no number now: UNDEF, as the generic thing gives.
             return UnDefType.UNDEF;
         }
@@ -64,7 +68,7 @@ final class NumberValue extends TopicValue {
 
     private @Nullable BigDecimal inChannelUnit(String text) {
         try {
-            QuantityType<?> converted = new QuantityType<>(text.trim()).toUnit(unit);
+            QuantityType<?> converted = new QuantityType<>(text.trim()).toInvertibleUnit(unit);
             return converted == null ? null : converted.toBigDecimal();
         } catch (RuntimeException e) {
             // indriya refuses what is not a quantity with exceptions of its own
@@ -84,15 +88,30 @@ final class NumberValue extends TopicValue {
     @Override
     @Nullable
     String toPayload(Command command, @Nullable State last) {
+        BigDecimal value = target(command, last);
+        return value == null ? null : Numbers.plain(value);
+    }
+
+    @Override
+    @Nullable
+    State stateAfter(Command command, @Nullable State last) {
+        BigDecimal value = target(command, last);
+        return value == null ? null : unit.isEmpty() ? new DecimalType(value) : quantity(value);
+    }
+
+    /**
+     * The value a command asks for in the channel's unit, or null when a number channel takes no such command.
+     *
+     * @throws IllegalArgumentException for a value it cannot publish, with the reason
+     */
+    private @Nullable BigDecimal target(Command command, @Nullable State last) {
         BigDecimal value;
         if (command instanceof QuantityType<?> quantity) {
-            // openHAB passes a command in the unit it was given (0.5 kW); the device expects the channel's unit.
-            QuantityType<?> inChannelUnit = unit.isEmpty() ? quantity : quantity.toUnit(unit);
-            if (inChannelUnit == null) {
+            value = inChannelUnit(quantity);
+            if (value == null) {
                 throw new IllegalArgumentException(
                         "its unit " + quantity.getUnit() + " cannot be converted to the channel's unit " + unit);
             }
-            value = inChannelUnit.toBigDecimal();
         } else if (command instanceof DecimalType decimal) {
             value = decimal.toBigDecimal();
         } else if (command instanceof IncreaseDecreaseType direction) {
@@ -108,13 +127,29 @@ final class NumberValue extends TopicValue {
         if (!Numbers.within(value, min, max)) {
             throw new IllegalArgumentException("it is outside the channel's range " + min + " to " + max);
         }
-        return Numbers.plain(value);
+        return value;
+    }
+
+    /**
+     * A quantity in the channel's unit: openHAB passes a command in the unit it was given (0.5 kW) and the device
+     * expects the channel's; colour temperatures convert through their inverse (kelvin to mired); a number without
+     * unit is taken as in the channel's unit (unless the unit is a ratio such as %, where 0.2 is 20 %), as the
+     * generic thing does.
+     */
+    private @Nullable BigDecimal inChannelUnit(QuantityType<?> quantity) {
+        if (unit.isEmpty()) {
+            return quantity.toBigDecimal();
+        }
+        QuantityType<?> converted = quantity.toInvertibleUnit(unit);
+        if (converted == null && quantity.getUnit().equals(QuantityType.ONE.getUnit())) {
+            return quantity.toBigDecimal();
+        }
+        return converted == null ? null : converted.toBigDecimal();
     }
 
     private @Nullable BigDecimal current(@Nullable State last) {
         if (last instanceof QuantityType<?> quantity) {
-            QuantityType<?> inChannelUnit = unit.isEmpty() ? quantity : quantity.toUnit(unit);
-            return inChannelUnit == null ? null : inChannelUnit.toBigDecimal();
+            return inChannelUnit(quantity);
         }
         return last instanceof DecimalType decimal ? decimal.toBigDecimal() : null;
     }

@@ -46,6 +46,11 @@ final class TextValue extends TopicValue {
     }
 
     @Override
+    boolean takesEmptyPayload() {
+        return true;
+    }
+
+    @Override
     @Nullable
     String toPayload(Command command, @Nullable State last) {
         if (!(command instanceof StringType string)) {

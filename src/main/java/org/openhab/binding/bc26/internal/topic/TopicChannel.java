@@ -29,10 +29,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
-import org.openhab.core.library.types.HSBType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
-import org.openhab.core.library.types.PercentType;
 import org.openhab.core.thing.binding.generic.ChannelTransformation;
 import org.openhab.core.transform.TransformationHelper;
 import org.openhab.core.types.Command;
@@ -54,14 +52,21 @@ public final class TopicChannel {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TopicChannel.class);
 
-    /** The channel types of a topic thing, as in {@code OH-INF/thing/topic.xml}. */
+    /**
+     * The channel types of a topic thing, as in {@code OH-INF/thing/topic.xml}; {@code colorRGB} and {@code colorHSB}
+     * are the MQTT binding's deprecated names of a color channel in one mode, still read from copied files.
+     */
     public static final List<String> TYPES = List.of("string", "number", "dimmer", "switch", "contact",
-            "rollershutter", "color", "location", "image", "datetime", "trigger");
+            "rollershutter", "color", "colorRGB", "colorHSB", "location", "image", "datetime", "trigger");
 
     private final TopicChannelConfig config;
     private final @Nullable TopicValue value;
     private final ChannelTransformation incoming;
     private final ChannelTransformation outgoing;
+    /** The last value received (or, with no state topic, commanded): what a REFRESH is answered with. */
+    private volatile @Nullable State last;
+    /** What the next relative command starts from: the last value received or commanded, whichever came last. */
+    private volatile @Nullable State basis;
     /** Services found missing, each told once. */
     private final Set<String> missingWarned = new HashSet<>();
     /** The service name a transformation step starts with: {@code JSONPATH:$.x} or {@code JSONPATH($.x)}. */
@@ -89,8 +94,14 @@ public final class TopicChannel {
             case "switch" -> new OnOffValue(config.on, config.off, OnOffType.ON, OnOffType.OFF);
             case "contact" -> new OnOffValue(config.on, config.off, OpenClosedType.OPEN, OpenClosedType.CLOSED);
             case "rollershutter" -> new RollershutterValue(renamed(config.on, config.up, "up", "on"),
-                    renamed(config.off, config.down, "down", "off"), config.stop);
-            case "color" -> new ColorValue(config.colorMode, config.on, config.off);
+                    renamed(config.off, config.down, "down", "off"), config.stop, config.onState, config.offState,
+                    config.invert, config.transformExtentsToString);
+            case "color" -> new ColorValue(config.colorMode, config.on, config.off, config.onBrightness);
+            case "colorRGB", "colorHSB" -> {
+                LOGGER.info("The channel type '{}' is deprecated, as on the MQTT binding: use 'color' with colorMode={}",
+                        type, type.substring(5));
+                yield new ColorValue(type.substring(5), config.on, config.off, config.onBrightness);
+            }
             case "location" -> new LocationValue();
             case "image" -> new ImageValue();
             case "datetime" -> new DateTimeValue();
@@ -138,21 +149,6 @@ public final class TopicChannel {
         return value == null;
     }
 
-    /**
-     * Whether a command is a whole value of this channel, one a later relative command can start from: a color for a
-     * color channel (a brightness or ON alone would lose its hue), a percentage for a dimmer, any state otherwise.
-     */
-    public boolean isFullValue(State state) {
-        TopicValue reader = value;
-        if (reader instanceof ColorValue) {
-            return state instanceof HSBType;
-        }
-        if (reader instanceof DimmerValue) {
-            return state instanceof PercentType;
-        }
-        return reader != null;
-    }
-
     /** The text a message carries after the incoming transformations, or empty when a transformation gave none. */
     public Optional<String> transformedText(MqttMessage message) {
         String text = message.payloadAsString();
@@ -198,10 +194,53 @@ public final class TopicChannel {
     }
 
     /**
-     * The state a message means: UNDEF for the "no value" payload, empty when the channel cannot take it (wrong
+     * The state a message means on its own (no last value): NULL for the "no value" payload, empty when the channel cannot take it (wrong
      * type, out of range, not allowed, a transformation that gave no value).
      */
     public Optional<State> stateOf(MqttMessage message) {
+        return stateOf(message, null);
+    }
+
+    /**
+     * A message received as the topic thing receives it: its state ({@link #stateOf}), kept as the channel's last
+     * value and the basis of the next relative command.
+     */
+    public synchronized Optional<State> received(MqttMessage message) {
+        Optional<State> state = stateOf(message, basis);
+        state.ifPresent(value -> {
+            last = value;
+            basis = value;
+        });
+        return state;
+    }
+
+    /** The last value received (or commanded, when nothing reports the channel's value), for a REFRESH. */
+    public Optional<State> lastState() {
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * A command as the topic thing publishes it: its payload ({@link #payloadFor}) from the channel's basis, which
+     * then becomes the value the command gave (a dimmer after INCREASE, a color after OFF), as the generic thing.
+     *
+     * @throws IllegalArgumentException when the command cannot be published, with the reason
+     */
+    public synchronized @Nullable String commanded(Command command) {
+        State before = basis;
+        String payload = payloadFor(command, before);
+        TopicValue writer = value;
+        State after = payload == null || writer == null ? null : writer.stateAfter(command, before);
+        if (after != null) {
+            basis = after;
+            if (config.stateTopic.isBlank()) {
+                // Nothing reports this channel's value: what was last asked is the best known, also for REFRESH.
+                last = after;
+            }
+        }
+        return payload;
+    }
+
+    private Optional<State> stateOf(MqttMessage message, @Nullable State before) {
         TopicValue reader = value;
         if (reader == null) {
             return Optional.empty();
@@ -210,12 +249,14 @@ public final class TopicChannel {
             return Optional.ofNullable(reader.toState(message.payload()));
         }
         return transformedText(message).flatMap(text -> {
-            if (!config.nullValue.isEmpty() && text.equals(config.nullValue)) {
-                return Optional.of(UnDefType.UNDEF);
+            String nullValue = config.nullValue;
+            if (nullValue != null && text.equals(nullValue)) {
+                return Optional.of(UnDefType.NULL);
             }
             // An empty payload is how devices clear their state (a retained message deleted when they go offline):
-            // NULL, as the generic thing gives, not the last value kept.
-            return text.isEmpty() ? Optional.of(UnDefType.NULL) : Optional.ofNullable(reader.toState(text));
+            // NULL, as the generic thing gives, not the last value kept; a string channel takes it as text.
+            return text.isEmpty() && !reader.takesEmptyPayload() ? Optional.of(UnDefType.NULL)
+                    : Optional.ofNullable(reader.toState(text, before));
         });
     }
 

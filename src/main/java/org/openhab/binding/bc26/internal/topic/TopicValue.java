@@ -30,6 +30,15 @@ abstract class TopicValue {
     /** The state a (transformed) text payload means, or null when the channel cannot take it. */
     abstract @Nullable State toState(String text);
 
+    /**
+     * The state a text payload means given the channel's last state (a color's ON keeps its hue); most values need
+     * only the text.
+     */
+    @Nullable
+    State toState(String text, @Nullable State last) {
+        return toState(text);
+    }
+
     /** The state raw payload bytes mean; text channels read them as UTF-8 (invalid bytes replaced). */
     @Nullable
     State toState(byte[] payload) {
@@ -43,6 +52,23 @@ abstract class TopicValue {
      * @throws IllegalArgumentException when the command cannot be published, with the reason
      */
     abstract @Nullable String toPayload(Command command, @Nullable State last);
+
+    /**
+     * The value the channel has once a command is published, the basis of the next relative command (a dimmer after
+     * INCREASE, a color after OFF), as the generic thing's parsed command; null when the command is no value
+     * (STOP) and the basis stays as it was.
+     */
+    @Nullable
+    State stateAfter(Command command, @Nullable State last) {
+        return command instanceof State state ? state : null;
+    }
+
+    /**
+     * Whether an empty payload is a value of this channel (text) rather than "no value" (NULL for every other type).
+     */
+    boolean takesEmptyPayload() {
+        return false;
+    }
 
     /**
      * Whether {@code text} is the configured payload (when there is one) or the standard word, which is understood

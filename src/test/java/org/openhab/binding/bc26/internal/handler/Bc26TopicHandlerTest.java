@@ -124,8 +124,8 @@ class Bc26TopicHandlerTest {
         assertEquals("120.5 W", states.get("power").toString());
         assertEquals("42", states.get("count").toString(), "an unparsable number was ignored, the next one taken");
         observer.publish("pump/count", "n/a", 1, false);
-        Await.until("the no-value payload makes the channel UNDEF", WAIT,
-                () -> org.openhab.core.types.UnDefType.UNDEF.equals(states.get("count")));
+        Await.until("the no-value payload makes the channel NULL, as on the MQTT binding", WAIT,
+                () -> org.openhab.core.types.UnDefType.NULL.equals(states.get("count")));
         assertEquals(OpenClosedType.OPEN, states.get("door"));
         states.remove("door");
         handler.handleCommand(new ChannelUID(THING_UID, "door"), org.openhab.core.types.RefreshType.REFRESH);

@@ -241,7 +241,8 @@ class TopicChannelTypesTest {
         handler.handleCommand(uid("strip"), new HSBType("0,0,50"));
         assertEquals("128,128,128", nextPublished());
         observer.publish("shed/lamp", "ON", 1, false);
-        awaitState("lamp", OnOffType.ON);
+        // Received ON keeps the hue, at least the default onBrightness (10 %), as the generic thing.
+        awaitState("lamp", new HSBType("240,100,10"));
         handler.dispose();
     }
 

@@ -103,10 +103,13 @@ class TopicChannelParityTest {
     }
 
     @Test
-    void anEmptyPayloadClearsTheStateToNullAndNanIsUndef() {
-        for (String type : new String[] { "string", "number", "switch", "contact", "dimmer", "color", "datetime" }) {
+    void anEmptyPayloadClearsTheStateToNullExceptTextAndNanIsUndef() {
+        for (String type : new String[] { "number", "switch", "contact", "dimmer", "color", "datetime" }) {
             assertEquals(Optional.of(UnDefType.NULL), received(channel(type), ""), type);
         }
+        assertEquals(Optional.of(new StringType("")), received(channel("string"), ""), "text takes it as text");
+        assertEquals(Optional.of(UnDefType.NULL), received(channel("string", config -> config.nullValue = ""), ""),
+                "unless nullValue says so");
         assertEquals(Optional.of(UnDefType.UNDEF), received(channel("number"), "NaN"));
         assertEquals(Optional.of(UnDefType.UNDEF), received(channel("number", config -> config.unit = "°C"), "nan"));
         assertEquals(Optional.of(new DecimalType(new BigDecimal("21.5"))), received(channel("number"), "21.5"));
