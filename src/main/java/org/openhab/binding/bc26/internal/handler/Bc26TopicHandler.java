@@ -92,6 +92,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
             return;
         }
         bridgeHandler = modem;
+        List<Channel> fitted = NumberItemTypes.fitted(getThing().getChannels());
+        if (fitted != null) {
+            // A handler's own thing update is stored by openHAB without initialising the handler again.
+            updateThing(editThing().withoutChannels(getThing().getChannels()).withChannels(fitted).build());
+        }
         try {
             availabilityTransformation = TopicChannel.transformation(config.transformationPattern);
             if (!config.availabilityTopic.isBlank()) {

@@ -23,6 +23,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,10 +168,18 @@ class Bc26TopicHandlerTest {
         handler.dispose();
     }
 
+    private static @Nullable String acceptedItemType(Bc26TopicHandler handler, String channel) {
+        return java.util.Objects.requireNonNull(handler.getThing().getChannel(channel)).getAcceptedItemType();
+    }
+
     @Test
     void aQuantityCommandIsPublishedInTheChannelsUnitAndAnIncompatibleOneIsNot() throws Exception {
         Bc26TopicHandler handler = onlineTopicThingWatching("pump/power/set");
         ChannelUID power = new ChannelUID(THING_UID, "power");
+        // Real openHAB strips the unit of a command on a channel that accepts plain Number (0.5 kW arrives as
+        // 0.5): the channel with unit W was rebuilt to accept Number:Power, as the MQTT binding builds it.
+        assertEquals("Number:Power", acceptedItemType(handler, "power"));
+        assertEquals("Number", acceptedItemType(handler, "count"), "no unit: plain Number");
         handler.handleCommand(power, new org.openhab.core.library.types.QuantityType<>("0.5 kW"));
         assertEquals("500", observer.next(30).payload(), "0.5 kW in the channel's unit W");
         // Three metres cannot be watts: refused with a warning; the next command is the next message.

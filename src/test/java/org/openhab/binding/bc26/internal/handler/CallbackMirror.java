@@ -48,11 +48,13 @@ final class CallbackMirror {
     ThingHandlerCallback forThing(Thing thing, @Nullable Bridge bridge) {
         ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
         doAnswer(invocation -> {
+            // As openHAB: the status goes to the thing the handler has now, also after it updated its thing.
+            Thing current = invocation.getArgument(0);
             ThingStatusInfo info = invocation.getArgument(1);
-            thing.setStatusInfo(info);
+            current.setStatusInfo(info);
             statuses.add(info);
             return null;
-        }).when(callback).statusUpdated(same(thing), any());
+        }).when(callback).statusUpdated(argThat(updated -> updated.getUID().equals(thing.getUID())), any());
         doAnswer(invocation -> {
             ChannelUID uid = invocation.getArgument(0);
             states.put(uid.getId(), invocation.getArgument(1));
