@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -26,7 +27,8 @@ import org.openhab.core.types.State;
 
 /**
  * A date-time channel: ISO 8601 with a zone or offset or without (the system's zone), or epoch seconds /
- * milliseconds; publishes ISO instants.
+ * milliseconds; publishes the local ISO date-time in the system's zone ({@code 2026-12-04T12:05:00}), as the generic
+ * thing.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -61,6 +63,9 @@ final class DateTimeValue extends TopicValue {
     @Override
     @Nullable
     String toPayload(Command command, @Nullable State last) {
-        return command instanceof DateTimeType dateTime ? dateTime.getInstant().toString() : null;
+        // The local ISO date-time in the system's zone, without zone, as the generic thing publishes it.
+        return command instanceof DateTimeType dateTime
+                ? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime.getZonedDateTime(ZoneId.systemDefault()))
+                : null;
     }
 }

@@ -13,7 +13,7 @@
 package org.openhab.binding.bc26.internal.topic;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.IllegalFormatConversionException;
@@ -333,7 +333,8 @@ public final class TopicChannel {
             return numbers;
         }
         try {
-            return new Object[] { Instant.parse(text).atZone(ZoneId.systemDefault()) };
+            // a date-time channel's payload: the local date-time in the system's zone
+            return new Object[] { LocalDateTime.parse(text).atZone(ZoneId.systemDefault()) };
         } catch (DateTimeParseException e) {
             return new Object[] { payload };
         }

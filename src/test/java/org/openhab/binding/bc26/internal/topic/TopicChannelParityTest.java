@@ -167,6 +167,15 @@ class TopicChannelParityTest {
     }
 
     @Test
+    void aDateTimeIsPublishedAsLocalIsoTimeAsTheGenericThingDoes() {
+        ZonedDateTime noon = ZonedDateTime.of(2026, 12, 4, 12, 5, 0, 0, ZoneId.systemDefault());
+        assertEquals("2026-12-04T12:05:00", published(channel("datetime"), new DateTimeType(noon), null));
+        ZonedDateTime elsewhere = noon.withZoneSameInstant(ZoneId.of("Asia/Taipei"));
+        assertEquals("2026-12-04T12:05:00", published(channel("datetime"), new DateTimeType(elsewhere), null),
+                "in the system's zone, whatever zone the command had");
+    }
+
+    @Test
     void aLocalDateTimeWithoutZoneIsReadInTheSystemsZone() {
         Optional<State> state = received(channel("datetime"), "2019-07-11T11:05:10");
         assertTrue(state.isPresent());
