@@ -250,21 +250,21 @@ public final class BadInputCorpus implements AutoCloseable {
 
     private void configurationValues() throws Exception {
         Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
-        configs.put("client id with a quote", Map.of("clientId", "pump\"1"));
-        configs.put("client id with CR LF and a command", Map.of("clientId", "pump\r\n" + INJECTED));
+        configs.put("client id with a quote", Map.of("clientID", "pump\"1"));
+        configs.put("client id with CR LF and a command", Map.of("clientID", "pump\r\n" + INJECTED));
         configs.put("user name with Ctrl+Z", Map.of("username", "site\u001a" + INJECTED));
         configs.put("password with a quote and a command", Map.of("password", SECRET + "\"\r\n" + INJECTED));
-        configs.put("broker host with a quote and a command", Map.of("brokerHost", "evil\",1883\r\n" + INJECTED));
-        configs.put("will topic with a wildcard", Map.of("willTopic", "site/#", "willMessage", "gone"));
-        configs.put("will message with a quote", Map.of("willTopic", "site/will", "willMessage", "say \"bye\""));
+        configs.put("broker host with a quote and a command", Map.of("host", "evil\",1883\r\n" + INJECTED));
+        configs.put("will topic with a wildcard", Map.of("lwtTopic", "site/#", "lwtMessage", "gone"));
+        configs.put("will message with a quote", Map.of("lwtTopic", "site/will", "lwtMessage", "say \"bye\""));
         configs.put("APN with a quote", Map.of("apn", "internet\"," + INJECTED));
         configs.put("SIM PIN with letters", Map.of("simPin", "12a4"));
         configs.put("bands with garbage", Map.of("bands", "8,x,999"));
-        configs.put("negative port", Map.of("brokerPort", -1));
-        configs.put("huge port", Map.of("brokerPort", 70000));
+        configs.put("negative port", Map.of("port", -1));
+        configs.put("huge port", Map.of("port", 70000));
         configs.put("negative keep-alive", Map.of("keepAlive", -5));
         configs.put("huge keep-alive", Map.of("keepAlive", Integer.MAX_VALUE));
-        configs.put("QoS 7", Map.of("defaultQos", 7));
+        configs.put("QoS 7", Map.of("qos", 7));
         configs.put("negative outbox size", Map.of("outboxSize", -1));
         configs.put("connect id 9", Map.of("connectId", 9));
         configs.put("unknown receive format", Map.of("receiveFormat", "base64"));

@@ -69,7 +69,7 @@ public final class BridgeRig implements AutoCloseable {
     public BridgeRig(String name, Map<String, Object> config) {
         ThingUID uid = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, name);
         Map<String, Object> all = new HashMap<>();
-        all.put("clientId", "rig-" + name);
+        all.put("clientID", "rig-" + name);
         all.putAll(config);
         bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, uid)
                 .withConfiguration(new Configuration(all))
@@ -106,8 +106,8 @@ public final class BridgeRig implements AutoCloseable {
     public static Map<String, Object> configFor(SimTransport modem, Mosquitto broker) {
         Map<String, Object> config = new HashMap<>();
         config.put("serialPort", modem.portName());
-        config.put("brokerHost", "127.0.0.1");
-        config.put("brokerPort", broker.port());
+        config.put("host", "127.0.0.1");
+        config.put("port", broker.port());
         return config;
     }
 

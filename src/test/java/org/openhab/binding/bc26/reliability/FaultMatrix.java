@@ -105,7 +105,7 @@ public final class FaultMatrix implements AutoCloseable {
         options.model = model;
         modem = SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26"));
         Map<String, Object> config = BridgeRig.configFor(modem, broker);
-        config.put("clientId", "matrix-modem");
+        config.put("clientID", "matrix-modem");
         config.put("cleanSession", false);
         config.put("reconnectInitialSeconds", 1);
         config.put("reconnectMaxSeconds", 2);

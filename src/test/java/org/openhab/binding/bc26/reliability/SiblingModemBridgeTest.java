@@ -121,7 +121,7 @@ class SiblingModemBridgeTest {
         options.model = Bc26Simulator.Model.BG95;
         SimTransport modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyModem")));
         Map<String, Object> config = BridgeRig.configFor(modem, broker);
-        config.putAll(Map.of("brokerHost", "localhost", "brokerPort", broker.tlsPort(), "tls", true, "caCertificate",
+        config.putAll(Map.of("host", "localhost", "port", broker.tlsPort(), "secure", true, "caCertificate",
                 certificates.ca().toString()));
         BridgeRig rig = resources.add(new BridgeRig("shed", config));
         rig.handler().initialize();
@@ -134,7 +134,7 @@ class SiblingModemBridgeTest {
 
     @Test
     void tlsAskedOfABc26IsAConfigurationErrorOnTheBridge() throws Exception {
-        BridgeRig rig = bridgeOn(Bc26Simulator.Model.BC26, Map.of("tls", true, "caCertificate", "/nonexistent.pem"));
+        BridgeRig rig = bridgeOn(Bc26Simulator.Model.BC26, Map.of("secure", true, "caCertificate", "/nonexistent.pem"));
         Await.until("configuration error", WAIT,
                 () -> rig.bridge().getStatusInfo().getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
         assertTrue(String.valueOf(rig.bridge().getStatusInfo().getDescription()).contains("BC26 has no TLS"),

@@ -38,18 +38,20 @@ public class Bc26ModemConfiguration {
 
     // MQTT broker
     public int connectId = 0;
-    public String brokerHost = "";
-    public int brokerPort = 1883;
-    /** Generated and written back when empty. */
-    public String clientId = "";
+    // Names, types and defaults of the MQTT binding's broker thing where the meaning is the same; the binding's
+    // former names (brokerHost, brokerPort, clientId, tls, defaultQos, will*) are read by MqttBrokerNames.
+    public String host = "";
+    public int port = 1883;
+    /** Empty: oh-bc26-&lt;thing id&gt;, derived at every start and never written back. */
+    public String clientID = "";
     public String username = "";
     public String password = "";
     public int keepAlive = 120;
     public boolean cleanSession = true;
-    /** "3.1" or "3.1.1". */
-    public String mqttVersion = "3.1.1";
+    /** "V3" (MQTT 3.1.1, as the MQTT binding names it) or "3.1"; "3.1.1" is read as V3. */
+    public String mqttVersion = "V3";
     /** MQTT over TLS (BC660K, BC260Y, BG95, BG96, BG77; BC26 has none). */
-    public boolean tls = false;
+    public boolean secure = false;
     /** Check the broker's certificate against {@link #caCertificate}. */
     public boolean verifyServer = true;
     /** PEM file of the CA that signed the broker's certificate, or truststore:<alias> of the Java trust store. */
@@ -66,17 +68,20 @@ public class Bc26ModemConfiguration {
     public String receiveFormat = "hex";
 
     // Last will, birth and shutdown messages
-    public String willTopic = "";
-    public String willMessage = "";
-    public int willQos = 0;
-    public boolean willRetain = false;
+    public String lwtTopic = "";
+    public String lwtMessage = "";
+    public int lwtQos = 0;
+    public boolean lwtRetain = true;
     public String birthTopic = "";
     public String birthMessage = "";
+    public boolean birthRetain = true;
     public String shutdownTopic = "";
     public String shutdownMessage = "";
+    public boolean shutdownRetain = true;
 
     // Publishing and recovery
-    public int defaultQos = 1;
+    /** QoS of rule action publishes that name none: 1, where the MQTT binding's broker has 0 (see README). */
+    public int qos = 1;
     public int reconnectInitialSeconds = 5;
     public int reconnectMaxSeconds = 300;
     public int outboxSize = 100;

@@ -21,12 +21,14 @@ import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The MQTT binding's broker thing parameters read on the modem bridge, so a {@code .things} line copied from a
- * {@code mqtt:broker} works after changing the thing type: {@code host}, {@code port}, {@code clientID},
- * {@code secure}, {@code qos}, {@code lwtTopic}, {@code lwtMessage}, {@code lwtQos}, {@code lwtRetain} and
- * {@code mqttVersion} ({@code V3}; {@code V5} is refused: the modems speak MQTT 3.1.1). Where a parameter is given
- * under both names, the MQTT binding's wins. Parameters of the broker thing a modem cannot honour (WebSockets,
- * certificate pinning, discovery) are not read.
+ * The bridge's parameters are named as on the MQTT binding's broker thing ({@code host}, {@code port},
+ * {@code clientID}, {@code secure}, {@code qos}, {@code lwtTopic}, {@code lwtMessage}, {@code lwtQos},
+ * {@code lwtRetain}, {@code mqttVersion} {@code V3}), so a {@code .things} line copied from a {@code mqtt:broker}
+ * works after changing the thing type. The binding's former names ({@code brokerHost}, {@code brokerPort},
+ * {@code clientId}, {@code tls}, {@code defaultQos}, {@code willTopic}, {@code willMessage}, {@code willQos},
+ * {@code willRetain}) are still read when the current name is not given. The renamed parameters have no default in
+ * the XML for that reason: openHAB would add the default under the new name and hide the old one.
+ * {@code mqttVersion} {@code V5} is refused: the modems speak MQTT 3.1.1.
  *
  * @author BC26 binding contributors - Initial contribution
  */
@@ -37,29 +39,31 @@ public final class MqttBrokerNames {
     }
 
     /**
-     * Copies the MQTT binding's names found in {@code raw} into {@code config}.
+     * Reads the former names found in {@code raw} into {@code config} where the current name is absent, and turns
+     * {@code mqttVersion} into the version the modem is told.
      *
-     * @return the names that were read, for the log
+     * @return the former names that were read, for the note in the log
      * @throws IllegalArgumentException for a value that cannot work here (MQTT 5, a value of the wrong type)
      */
     public static List<String> apply(Map<String, ?> raw, Bc26ModemConfiguration config) {
         List<String> read = new ArrayList<>();
-        read(raw, "host", MqttBrokerNames::text, value -> config.brokerHost = value, read);
-        read(raw, "port", MqttBrokerNames::number, value -> config.brokerPort = value, read);
-        read(raw, "clientID", MqttBrokerNames::text, value -> config.clientId = value, read);
-        read(raw, "secure", MqttBrokerNames::flag, value -> config.tls = value, read);
-        read(raw, "qos", MqttBrokerNames::number, value -> config.defaultQos = value, read);
-        read(raw, "lwtTopic", MqttBrokerNames::text, value -> config.willTopic = value, read);
-        read(raw, "lwtMessage", MqttBrokerNames::text, value -> config.willMessage = value, read);
-        read(raw, "lwtQos", MqttBrokerNames::number, value -> config.willQos = value, read);
-        read(raw, "lwtRetain", MqttBrokerNames::flag, value -> config.willRetain = value, read);
-        Object version = raw.get("mqttVersion");
-        if ("V3".equals(version)) {
-            config.mqttVersion = "3.1.1";
-            read.add("mqttVersion");
-        } else if ("V5".equals(version)) {
-            throw new IllegalArgumentException("mqttVersion V5: the modem's MQTT client speaks MQTT 3.1.1 (V3) only");
-        }
+        former(raw, "brokerHost", "host", MqttBrokerNames::text, value -> config.host = value, read);
+        former(raw, "brokerPort", "port", MqttBrokerNames::number, value -> config.port = value, read);
+        former(raw, "clientId", "clientID", MqttBrokerNames::text, value -> config.clientID = value, read);
+        former(raw, "tls", "secure", MqttBrokerNames::flag, value -> config.secure = value, read);
+        former(raw, "defaultQos", "qos", MqttBrokerNames::number, value -> config.qos = value, read);
+        former(raw, "willTopic", "lwtTopic", MqttBrokerNames::text, value -> config.lwtTopic = value, read);
+        former(raw, "willMessage", "lwtMessage", MqttBrokerNames::text, value -> config.lwtMessage = value, read);
+        former(raw, "willQos", "lwtQos", MqttBrokerNames::number, value -> config.lwtQos = value, read);
+        former(raw, "willRetain", "lwtRetain", MqttBrokerNames::flag, value -> config.lwtRetain = value, read);
+        config.mqttVersion = switch (config.mqttVersion.trim()) {
+            case "V3", "3.1.1" -> "3.1.1";
+            case "3.1" -> "3.1";
+            case "V5" -> throw new IllegalArgumentException(
+                    "mqttVersion V5: the modem's MQTT client speaks MQTT 3.1.1 (V3) only");
+            default -> throw new IllegalArgumentException(
+                    "mqttVersion is V3 (MQTT 3.1.1) or 3.1, not " + config.mqttVersion);
+        };
         return read;
     }
 
@@ -68,11 +72,14 @@ public final class MqttBrokerNames {
         T convert(String name, Object value);
     }
 
-    /** Sets {@code name}'s value through {@code target} when {@code raw} has it, and notes it in {@code read}. */
-    private static <T> void read(Map<String, ?> raw, String name, Conversion<T> conversion, Consumer<T> target,
-            List<String> read) {
+    /**
+     * Sets the former name's value through {@code target} when {@code raw} has it and not the current name, and notes
+     * it in {@code read}.
+     */
+    private static <T> void former(Map<String, ?> raw, String name, String current, Conversion<T> conversion,
+            Consumer<T> target, List<String> read) {
         Object value = raw.get(name);
-        if (value != null) {
+        if (value != null && raw.get(current) == null) {
             target.accept(conversion.convert(name, value));
             read.add(name);
         }

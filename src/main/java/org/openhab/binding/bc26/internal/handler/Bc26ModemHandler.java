@@ -130,7 +130,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         try {
             List<String> mqttNames = MqttBrokerNames.apply(getThing().getConfiguration().getProperties(), config);
             if (!mqttNames.isEmpty()) {
-                logger.debug("Read under the MQTT binding's broker names: {}", mqttNames);
+                logger.info("Bridge {}: the parameters {} are now named as on the MQTT binding's broker thing; please"
+                        + " rename them (see README, Coming from the MQTT Binding)", getThing().getUID(), mqttNames);
             }
         } catch (IllegalArgumentException e) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -142,15 +143,15 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                     "@text/offline.config.serial-port-missing");
             return;
         }
-        if (config.brokerHost.isBlank()) {
+        if (config.host.isBlank()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                     "@text/offline.config.broker-host-missing");
             return;
         }
-        if (config.clientId.isBlank()) {
+        if (config.clientID.isBlank()) {
             // Never written into the configuration (a .things file cannot keep it): the same every start, so a
             // persistent session (cleanSession=false) is found again by the broker.
-            config.clientId = stableClientId(getThing().getUID().getId());
+            config.clientID = stableClientId(getThing().getUID().getId());
         }
         SessionOptions options;
         try {
@@ -190,14 +191,14 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     }
 
     private SessionOptions sessionOptions(Bc26ModemConfiguration config) {
-        MqttSettings.Will will = config.willTopic.isBlank() ? null
-                : new MqttSettings.Will(config.willTopic, config.willMessage, config.willQos, config.willRetain);
+        MqttSettings.Will will = config.lwtTopic.isBlank() ? null
+                : new MqttSettings.Will(config.lwtTopic, config.lwtMessage, config.lwtQos, config.lwtRetain);
         if (!"3.1".equals(config.mqttVersion) && !"3.1.1".equals(config.mqttVersion)) {
             throw new IllegalArgumentException("MQTT version must be 3.1 or 3.1.1, not " + config.mqttVersion);
         }
-        MqttSettings.checkQos(config.defaultQos);
-        MqttSettings mqtt = new MqttSettings(config.connectId, config.brokerHost.trim(), config.brokerPort,
-                config.clientId, config.username.isEmpty() ? null : config.username,
+        MqttSettings.checkQos(config.qos);
+        MqttSettings mqtt = new MqttSettings(config.connectId, config.host.trim(), config.port,
+                config.clientID, config.username.isEmpty() ? null : config.username,
                 config.password.isEmpty() ? null : config.password, config.keepAlive, config.cleanSession,
                 "3.1".equals(config.mqttVersion) ? 3 : 4, 10, 3, will, !"text".equals(config.receiveFormat),
                 "buffered".equals(config.receiveFormat));
@@ -228,7 +229,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 bands(config.bands), !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
                 Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120),
                 "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel),
-                config.tls ? new TlsConfig(config.verifyServer, config.caCertificate, config.clientCertificate,
+                config.secure ? new TlsConfig(config.verifyServer, config.caCertificate, config.clientCertificate,
                         config.clientKey, config.serverNameIndication, dataFile(".tls-uploaded")) : null);
     }
 
@@ -289,7 +290,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 try {
                     // Within openHAB's 5 s for dispose, with the disconnect after it.
                     session.publish(config.shutdownTopic, config.shutdownMessage.getBytes(StandardCharsets.UTF_8), 0,
-                            false).get(1, TimeUnit.SECONDS);
+                            config.shutdownRetain).get(1, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException e) {
                     logger.debug("Shutdown message not sent: {}", e.getMessage());
                 } catch (InterruptedException e) {
@@ -382,7 +383,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         if (!config.birthTopic.isBlank()) {
             // Through the one ordered path like every message: after the backlog, never two publishes in flight.
             path.submit(new Outbox.Entry(config.birthTopic, config.birthMessage.getBytes(StandardCharsets.UTF_8), 1,
-                    true));
+                    config.birthRetain));
         }
         refresh();
     }
@@ -621,7 +622,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
 
     /** The default QoS of the bridge configuration. */
     public int defaultQos() {
-        return config.defaultQos;
+        return config.qos;
     }
 
     /** Messages waiting in the outbox. */

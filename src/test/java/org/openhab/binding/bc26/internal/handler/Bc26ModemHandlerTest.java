@@ -97,9 +97,9 @@ class Bc26ModemHandlerTest {
     private Bridge bridge(Map<String, Object> extra) {
         Map<String, Object> config = new HashMap<>();
         config.put("serialPort", modem.portName());
-        config.put("brokerHost", "127.0.0.1");
-        config.put("brokerPort", broker.port());
-        config.put("clientId", "cabin-test");
+        config.put("host", "127.0.0.1");
+        config.put("port", broker.port());
+        config.put("clientID", "cabin-test");
         config.put("reconnectInitialSeconds", 1);
         config.put("reconnectMaxSeconds", 2);
         config.putAll(extra);
@@ -198,42 +198,44 @@ class Bc26ModemHandlerTest {
 
     @Test
     void missingSettingsAreConfigurationErrorsAndNoClientIdIsWrittenBack() {
-        Bridge noHost = bridge(Map.of("brokerHost", ""));
+        Bridge noHost = bridge(Map.of("host", ""));
         Bc26ModemHandler handler = handler(noHost);
         handler.initialize();
         assertEquals(new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
                 "@text/offline.config.broker-host-missing"), statuses.get(statuses.size() - 1));
         handler.dispose();
 
-        Bridge badWill = bridge(Map.of("willTopic", "a/#", "clientId", ""));
+        Bridge badWill = bridge(Map.of("lwtTopic", "a/#", "clientID", ""));
         Bc26ModemHandler second = handler(badWill);
         second.initialize();
         ThingStatusInfo status = statuses.get(statuses.size() - 1);
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         assertTrue(String.valueOf(status.getDescription()).startsWith("@text/offline.config.invalid"));
-        assertEquals("", badWill.getConfiguration().get("clientId"),
+        assertEquals("", badWill.getConfiguration().get("clientID"),
                 "nothing written into the configuration (a .things file could not keep it)");
     }
 
-    /** A {@code mqtt:broker} line's parameters, copied over: the MQTT binding's names are read and win. */
+    /**
+     * The bridge's parameters under the MQTT broker thing's names (the rig uses them), and the binding's former names
+     * still read where the current name is absent: an older {@code .things} file keeps working.
+     */
     @Test
-    void theMqttBrokerThingsParameterNamesWork() throws Exception {
-        Map<String, Object> mqtt = new HashMap<>();
-        mqtt.put("brokerHost", "old.example");
-        mqtt.put("host", "127.0.0.1");
-        mqtt.put("port", new java.math.BigDecimal(broker.port()));
-        mqtt.put("clientID", "from-mqtt");
-        mqtt.put("secure", false);
-        mqtt.put("qos", new java.math.BigDecimal(2));
-        mqtt.put("lwtTopic", "site/lwt");
-        mqtt.put("lwtMessage", "gone");
-        mqtt.put("lwtRetain", true);
-        mqtt.put("mqttVersion", "V3");
-        Bridge bridge = bridge(mqtt);
+    void theFormerParameterNamesStillWorkAndTheCurrentOnesWin() throws Exception {
+        Map<String, Object> former = new HashMap<>();
+        former.put("brokerHost", "not-used.example");
+        former.put("clientID", "current-name");
+        former.put("clientId", "former-name");
+        former.put("defaultQos", new java.math.BigDecimal(2));
+        former.put("willTopic", "site/lwt");
+        former.put("willMessage", "gone");
+        former.put("willRetain", false);
+        former.put("mqttVersion", "V3");
+        Bridge bridge = bridge(former);
         Bc26ModemHandler handler = onlineHandler(bridge);
         List<String> commands = modem.simulator().receivedCommands();
-        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCONN=0,\"from-mqtt\"")), String.valueOf(commands));
-        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCFG=\"will\",0,1,0,1,\"site/lwt\",\"gone\"")),
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCONN=0,\"current-name\"")),
+                "host and clientID given under the current names win: " + commands);
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTCFG=\"will\",0,1,0,0,\"site/lwt\",\"gone\"")),
                 String.valueOf(commands));
         assertEquals(2, handler.defaultQos());
         handler.dispose();
@@ -247,7 +249,7 @@ class Bc26ModemHandlerTest {
 
     @Test
     void aBridgeWithoutClientIdConnectsWithTheSameIdEveryStart() throws Exception {
-        Bridge bridge = bridge(Map.of("clientId", ""));
+        Bridge bridge = bridge(Map.of("clientID", ""));
         Bc26ModemHandler first = onlineHandler(bridge);
         first.dispose();
         Bc26ModemHandler again = onlineHandler(bridge);
@@ -256,7 +258,7 @@ class Bc26ModemHandlerTest {
         assertTrue(connects.size() >= 2, String.valueOf(connects));
         String id = "\"" + Bc26ModemHandler.stableClientId(bridge.getUID().getId()) + "\"";
         assertTrue(connects.stream().allMatch(command -> command.contains(id)), connects + " all with " + id);
-        assertEquals("", bridge.getConfiguration().get("clientId"));
+        assertEquals("", bridge.getConfiguration().get("clientID"));
         again.dispose();
         assertEquals("oh-bc26-cabin", Bc26ModemHandler.stableClientId("cabin"));
         String longId = Bc26ModemHandler.stableClientId("pump-house-north-field-2");
@@ -551,7 +553,8 @@ class Bc26ModemHandlerTest {
         List<String> commands = modem.simulator().receivedCommands();
         assertTrue(commands.contains("AT+QMTDISC=0"), commands.toString());
         assertTrue(commands.contains("AT+QMTCLOSE=0"), commands.toString());
-        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTPUB=0,0,0,0,\"cabin/status\"")));
+        assertTrue(commands.stream().anyMatch(c -> c.startsWith("AT+QMTPUB=0,0,0,1,\"cabin/status\"")),
+                "retained by default (shutdownRetain), as on the MQTT binding: " + commands);
         int before = statuses.size();
         Bridge again = bridge(Map.of());
         handler(again).initialize();
@@ -620,8 +623,8 @@ class Bc26ModemHandlerTest {
         Bridge bridge = bridge(Map.of());
         Bc26ModemHandler handler = onlineHandler(bridge);
         statuses.clear();
-        handler.handleConfigurationUpdate(Map.of("clientId", "renamed"));
-        assertEquals("renamed", bridge.getConfiguration().get("clientId"));
+        handler.handleConfigurationUpdate(Map.of("clientID", "renamed"));
+        assertEquals("renamed", bridge.getConfiguration().get("clientID"));
         Await.until("back ONLINE with the new client id", ONLINE,
                 () -> bridge.getStatus() == ThingStatus.ONLINE && !statuses.isEmpty());
         assertTrue(modem.simulator().receivedCommands().contains("AT+QMTCONN=0,\"renamed\""));

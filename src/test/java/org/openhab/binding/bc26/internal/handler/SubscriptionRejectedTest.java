@@ -70,8 +70,8 @@ class SubscriptionRejectedTest {
             CallbackMirror mirror = new CallbackMirror();
             ThingUID bridgeUid = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "cabin");
             Bridge bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, bridgeUid)
-                    .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "brokerHost",
-                            "127.0.0.1", "brokerPort", broker.port(), "clientId", "cabin")))
+                    .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "host",
+                            "127.0.0.1", "port", broker.port(), "clientID", "cabin")))
                     .build();
             Bc26ModemHandler bridgeHandler = new Bc26ModemHandler(bridge);
             bridge.setHandler(bridgeHandler);

@@ -67,8 +67,8 @@ final class TopicThingRig implements AutoCloseable {
         modem = resources.add(SimTransport.onPseudoTerminal(options, dir.resolve("ttyBC26")));
         observer = resources.add(new Observer(broker.uri()));
         bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, BRIDGE_UID)
-                .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "brokerHost", "127.0.0.1",
-                        "brokerPort", broker.port(), "clientId", "cabin", "reconnectInitialSeconds", 1)))
+                .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "host", "127.0.0.1",
+                        "port", broker.port(), "clientID", "cabin", "reconnectInitialSeconds", 1)))
                 .build();
         bridgeHandler = new Bc26ModemHandler(bridge);
         bridge.setHandler(bridgeHandler);
