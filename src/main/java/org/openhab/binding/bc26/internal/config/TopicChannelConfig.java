@@ -83,8 +83,8 @@ public class TopicChannelConfig {
     /** The brightness an ON gives a color that was off or darker (percent, 0-100), as on the MQTT binding. */
     public int onBrightness = 10;
     /**
-     * How a color channel's payload reads: "HSB" (hue,saturation,brightness) or "RGB" (red,green,blue 0-255); the
-     * MQTT binding's "XYY" is not supported (refused with a reason).
+     * How a color channel's payload reads: "HSB" (hue,saturation,brightness), "RGB" (red,green,blue 0-255) or "XYY"
+     * (CIE 1931 x,y and the brightness in percent), as on the MQTT binding.
      */
     public String colorMode = "HSB";
     /** The values a string channel takes, comma-separated; empty takes any. */

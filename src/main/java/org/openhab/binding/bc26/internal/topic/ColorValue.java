@@ -12,6 +12,9 @@
  */
 package org.openhab.binding.bc26.internal.topic;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.library.types.HSBType;
@@ -19,10 +22,12 @@ import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.PercentType;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.State;
+import org.openhab.core.util.ColorUtil;
 
 /**
- * A color channel whose payload is "hue,saturation,brightness" (HSB) or "red,green,blue" 0-255 (RGB), as the MQTT
- * binding's generic color channel: ON and OFF (and the on/off payloads received) switch the brightness and keep the
+ * A color channel whose payload is "hue,saturation,brightness" (HSB), "red,green,blue" 0-255 (RGB) or CIE 1931
+ * "x,y,brightness" (XYY, brightness in percent), converted by openHAB's own {@link ColorUtil}, as the MQTT binding's
+ * generic color channel: ON and OFF (and the on/off payloads received) switch the brightness and keep the
  * hue; a brightness alone keeps the hue and saturation; a command always publishes the color itself.
  *
  * @author BC26 binding contributors - Initial contribution
@@ -30,23 +35,28 @@ import org.openhab.core.types.State;
 @NonNullByDefault
 final class ColorValue extends TopicValue {
 
-    private final boolean rgb;
+    /** How the payload gives the color. */
+    private enum Mode {
+        HSB,
+        RGB,
+        XYY
+    }
+
+    private final Mode mode;
     private final String on;
     private final String off;
     /** The least brightness an ON gives (the generic thing's {@code onBrightness}). */
     private final PercentType onBrightness;
 
     ColorValue(String colorMode, String on, String off, int onBrightness) {
-        if (colorMode.equalsIgnoreCase("XYY")) {
-            throw new IllegalArgumentException("colorMode XYY (CIE xyY) is not supported: use HSB or RGB");
-        }
-        if (!colorMode.equalsIgnoreCase("HSB") && !colorMode.equalsIgnoreCase("RGB")) {
-            throw new IllegalArgumentException("colorMode is HSB or RGB, not " + colorMode);
+        try {
+            this.mode = Mode.valueOf(colorMode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("colorMode is HSB, RGB or XYY, not " + colorMode);
         }
         if (onBrightness < 0 || onBrightness > 100) {
             throw new IllegalArgumentException("onBrightness is a percentage 0-100, not " + onBrightness);
         }
-        this.rgb = colorMode.equalsIgnoreCase("RGB");
         this.on = on;
         this.off = off;
         this.onBrightness = new PercentType(onBrightness);
@@ -68,8 +78,22 @@ final class ColorValue extends TopicValue {
         if (isPayload(trimmed, off, "OFF")) {
             return switched(OnOffType.OFF, last);
         }
+        String[] parts = trimmed.split(",");
+        if (parts.length != 3) {
+            return null;
+        }
         try {
-            return rgb ? ColorConversion.fromRgb(trimmed) : new HSBType(trimmed);
+            return switch (mode) {
+                case HSB -> new HSBType(trimmed);
+                case RGB -> ColorUtil.rgbToHsb(new int[] { Integer.parseInt(parts[0].trim()),
+                        Integer.parseInt(parts[1].trim()), Integer.parseInt(parts[2].trim()) });
+                case XYY -> {
+                    HSBType chromaticity = ColorUtil.xyToHsb(
+                            new double[] { Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()) });
+                    yield new HSBType(chromaticity.getHue(), chromaticity.getSaturation(),
+                            new PercentType(new BigDecimal(parts[2].trim())));
+                }
+            };
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: not three numbers in range
             return null;
@@ -83,9 +107,19 @@ final class ColorValue extends TopicValue {
         if (color == null) {
             return null;
         }
-        return rgb ? ColorConversion.toRgb(color)
-                : color.getHue().intValue() + "," + color.getSaturation().intValue() + ","
-                        + color.getBrightness().intValue();
+        return switch (mode) {
+            case HSB -> color.getHue().intValue() + "," + color.getSaturation().intValue() + ","
+                    + color.getBrightness().intValue();
+            case RGB -> {
+                int[] rgb = ColorUtil.hsbToRgb(color);
+                yield rgb[0] + "," + rgb[1] + "," + rgb[2];
+            }
+            case XYY -> {
+                // x and y to six places, the brightness in percent to two, as the generic thing prints them
+                double[] xy = ColorUtil.hsbToXY(color);
+                yield String.format(Locale.ROOT, "%f,%f,%.2f", xy[0], xy[1], color.getBrightness().doubleValue());
+            }
+        };
     }
 
     @Override

@@ -167,6 +167,22 @@ class TopicChannelParityTest {
     }
 
     @Test
+    void anXyyColorReadsAndPublishesCieXyWithBrightnessInPercent() {
+        TopicChannel xyy = channel("color", config -> config.colorMode = "XYY");
+        String white = published(xyy, new HSBType("0,0,100"), null);
+        assertNotNull(white);
+        assertTrue(white.matches("0\\.32\\d{4},0\\.32\\d{4},100\\.00"), "D65 white point, brightness 100: " + white);
+        String green = published(xyy, new HSBType("120,100,40"), null);
+        assertNotNull(green);
+        assertTrue(green.endsWith(",40.00"), green);
+        HSBType back = (HSBType) received(xyy, green).orElseThrow();
+        assertEquals(40, back.getBrightness().intValue(), "the brightness is the third part");
+        assertTrue(Math.abs(back.getHue().doubleValue() - 120) < 2, "green again: " + back);
+        assertEquals(Optional.empty(), received(xyy, "1.5,0.3,50"), "x beyond 1 is no color");
+        assertEquals(Optional.empty(), received(xyy, "0.3,0.3"), "three parts");
+    }
+
+    @Test
     void aDateTimeIsPublishedAsLocalIsoTimeAsTheGenericThingDoes() {
         ZonedDateTime noon = ZonedDateTime.of(2026, 12, 4, 12, 5, 0, 0, ZoneId.systemDefault());
         assertEquals("2026-12-04T12:05:00", published(channel("datetime"), new DateTimeType(noon), null));
