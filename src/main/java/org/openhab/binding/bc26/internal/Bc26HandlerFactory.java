@@ -17,6 +17,7 @@ import static org.openhab.binding.bc26.internal.Bc26BindingConstants.*;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
+import org.openhab.binding.bc26.internal.handler.PortClaims;
 import org.openhab.binding.bc26.internal.handler.Bc26TopicHandler;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Thing;
@@ -35,6 +36,9 @@ import org.osgi.service.component.annotations.Component;
 @Component(configurationPid = "binding.bc26", service = ThingHandlerFactory.class)
 public class Bc26HandlerFactory extends BaseThingHandlerFactory {
 
+    /** Which bridge owns which port, for all bridges of the binding: one modem, one bridge. */
+    private final PortClaims portClaims = new PortClaims();
+
     @Override
     public boolean supportsThingType(ThingTypeUID thingTypeUID) {
         return SUPPORTED_THING_TYPES.contains(thingTypeUID);
@@ -43,7 +47,7 @@ public class Bc26HandlerFactory extends BaseThingHandlerFactory {
     @Override
     protected @Nullable ThingHandler createHandler(Thing thing) {
         if (THING_TYPE_MODEM.equals(thing.getThingTypeUID()) && thing instanceof Bridge bridge) {
-            return new Bc26ModemHandler(bridge);
+            return new Bc26ModemHandler(bridge, portClaims);
         }
         if (THING_TYPE_TOPIC.equals(thing.getThingTypeUID())) {
             return new Bc26TopicHandler(thing);

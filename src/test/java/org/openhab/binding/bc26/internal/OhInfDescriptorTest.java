@@ -125,6 +125,35 @@ class OhInfDescriptorTest {
         }
     }
 
+    /** Main UI shows a parameter or channel without description as an empty help line: none may lack one. */
+    @Test
+    void everyParameterAndEveryThingAndChannelTypeIsDescribed() throws Exception {
+        List<String> undescribed = new ArrayList<>();
+        int checked = 0;
+        for (Path file : xmlFiles()) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(file.toFile());
+            for (String tag : List.of("parameter", "thing-type", "bridge-type", "channel-type")) {
+                NodeList elements = document.getElementsByTagNameNS("*", tag);
+                for (int i = 0; i < elements.getLength(); i++) {
+                    Element element = (Element) elements.item(i);
+                    checked++;
+                    boolean described = children(element).stream()
+                            .anyMatch(child -> "description".equals(child.getLocalName())
+                                    && !child.getTextContent().isBlank());
+                    if (!described) {
+                        undescribed.add(file.getFileName() + " " + tag + " "
+                                + (element.hasAttribute("name") ? element.getAttribute("name")
+                                        : element.getAttribute("id")));
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100, "parameters and types found: " + checked);
+        assertEquals(List.of(), undescribed);
+    }
+
     @Test
     void everyTextInTheXmlHasAGeneratedKeyInBothLanguages() throws Exception {
         Set<String> keys = new TreeSet<>();

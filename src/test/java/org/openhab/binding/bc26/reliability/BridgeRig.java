@@ -24,6 +24,7 @@ import org.mockito.Mockito;
 import org.openhab.binding.bc26.internal.Bc26BindingConstants;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
+import org.openhab.binding.bc26.internal.handler.PortClaims;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
 import org.openhab.binding.bc26.simulator.SimTransport;
@@ -77,7 +78,7 @@ public final class BridgeRig implements AutoCloseable {
                         .withType(new ChannelTypeUID("bc26", "publish-trigger")).withKind(ChannelKind.TRIGGER)
                         .withConfiguration(new Configuration(Map.of("stateTopic", "down/#", "qos", 1))).build()))
                 .build();
-        handler = new Bc26ModemHandler(bridge);
+        handler = new Bc26ModemHandler(bridge, new PortClaims());
         ThingHandlerCallback callback = Mockito.mock(ThingHandlerCallback.class, Mockito.withSettings().stubOnly());
         Mockito.doAnswer(invocation -> {
             ThingStatusInfo info = invocation.getArgument(1);

@@ -42,32 +42,63 @@ final class Arguments {
     private final List<String> positional = new ArrayList<>();
 
     /**
-     * @param args the arguments after the command
-     * @param flags options without a value
+     * Parses strictly: an unknown option, an option given twice (unless it may repeat), a missing value and a word
+     * the command does not take are each refused with one line saying which.
+     *
+     * @param args the command line
+     * @param from the index of the first argument after the command
+     * @param flags options without a value; each may be followed by {@code true} or {@code false}
      * @param allowed every option name the command knows
+     * @param repeatable the options that may be given more than once ({@code --subscribe})
+     * @param takesPositional whether the command takes words that are not options ({@code at "AT+CSQ"})
      */
-    static Arguments parse(String[] args, int from, Set<String> flags, Set<String> allowed) throws UsageException {
+    static Arguments parse(String[] args, int from, Set<String> flags, Set<String> allowed, Set<String> repeatable,
+            boolean takesPositional) throws UsageException {
         Arguments parsed = new Arguments();
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--")) {
-                String name = arg.substring(2);
-                if (!allowed.contains(name)) {
-                    throw new UsageException("Unknown option " + arg);
+            if (!arg.startsWith("--")) {
+                if (!takesPositional) {
+                    throw new UsageException("Unexpected argument '" + arg + "'");
                 }
-                if (flags.contains(name)) {
-                    parsed.options.computeIfAbsent(name, n -> new ArrayList<>()).add("true");
-                } else {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException("Option " + arg + " needs a value");
-                    }
-                    parsed.options.computeIfAbsent(name, n -> new ArrayList<>()).add(args[++i]);
-                }
-            } else {
                 parsed.positional.add(arg);
+                continue;
             }
+            String name = arg.substring(2);
+            String inline = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                inline = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            if (!allowed.contains(name)) {
+                throw new UsageException("Unknown option --" + name);
+            }
+            if (parsed.options.containsKey(name) && !repeatable.contains(name)) {
+                throw new UsageException("--" + name + " is given twice");
+            }
+            String value;
+            if (flags.contains(name)) {
+                String word = inline != null ? inline
+                        : i + 1 < args.length && isBoolean(args[i + 1]) ? args[++i] : "true";
+                if (!isBoolean(word)) {
+                    throw new UsageException("--" + name + " takes true or false, not " + word);
+                }
+                value = word.toLowerCase(java.util.Locale.ROOT);
+            } else if (inline != null) {
+                value = inline;
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                throw new UsageException("--" + name + " needs a value");
+            }
+            parsed.options.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return parsed;
+    }
+
+    private static boolean isBoolean(String word) {
+        return word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false");
     }
 
     @Nullable
@@ -88,8 +119,9 @@ final class Arguments {
         return options.getOrDefault(name, List.of());
     }
 
+    /** A flag's value: given alone or with {@code true}, it is set; with {@code false} or not given, it is not. */
     boolean flag(String name) {
-        return options.containsKey(name);
+        return "true".equals(get(name));
     }
 
     int integer(String name, int defaultValue, int min, int max) throws UsageException {

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -67,23 +69,40 @@ import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 @NonNullByDefault
 public final class Bc26CommandLine {
 
-    static final String USAGE = """
-            Usage: java -jar org.openhab.binding.bc26-<version>.jar <command> [options]
+    /** Each command's usage lines, in the order the full usage lists them. */
+    private static final Map<String, String> COMMAND_USAGE = commandUsage();
 
-              probe   --port P [--baud B]
-                      modem identity, SIM, registration and signal as one JSON object
-              monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
-                      [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
-                      --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text|buffered]
-                      one JSON object per line per event: session state and received messages;
-                      with --count and --seconds, exits 1 when fewer than N messages came in S seconds
-              publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
-                      [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
-                      --topic T --payload P [--qos Q] [--retain] [--timeout-seconds S]
-                      publishes one message and prints the delivery result; waits at most S seconds
-                      (default 180) for the session and as long again for the broker's acknowledgement
-              at      --port P [--timeout-ms N] "AT+CSQ"
-                      one raw command and its answer
+    private static Map<String, String> commandUsage() {
+        Map<String, String> usage = new LinkedHashMap<>();
+        usage.put("probe", """
+                  probe   --port P [--baud B]
+                          modem identity, SIM, registration and signal as one JSON object
+                """);
+        usage.put("monitor", """
+                  monitor --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                          [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
+                          --subscribe TOPIC[:QOS] ... [--count N] [--seconds S] [--receive-format hex|text|buffered]
+                          one JSON object per line per event: session state and received messages;
+                          with --count and --seconds, exits 1 when fewer than N messages came in S seconds
+                """);
+        usage.put("publish", """
+                  publish --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                          [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
+                          --topic T --payload P [--qos Q] [--retain [true|false]] [--timeout-seconds S]
+                          publishes one message and prints the delivery result; waits at most S seconds
+                          (default 180) for the session and as long again for the broker's acknowledgement
+                """);
+        usage.put("at", """
+                  at      --port P [--timeout-ms N] "AT+CSQ"
+                          one raw command and its answer
+                """);
+        return usage;
+    }
+
+    private static final String USAGE_HEAD = "Usage: java -jar org.openhab.binding.bc26-<version>.jar <command> [options]\n"
+            + "       java -jar org.openhab.binding.bc26-<version>.jar <command> --help | --help | --version\n\n";
+
+    private static final String USAGE_TAIL = """
 
             --port is a device path (/dev/ttyUSB0, /dev/serial/by-id/..., /dev/cu.usbserial-... on macOS),
             a Windows port (COM3) or socket://host:port (ser2net, the simulator).
@@ -91,8 +110,17 @@ public final class Bc26CommandLine {
             ends the command at once with exit 1; other failures are retried with back-off until the time is up.
             Common options: --baud B (default 115200), --connect-id 0-5 (0-4 on BC660K/BC260Y),
             --model auto|BC26|BC660K|BC260Y|BG95|BG96|BG77 (default auto: read from the modem),
-            --verbose (driver logs on stderr).
+            --verbose (driver logs on stderr). Options are given once each (--subscribe may repeat); a value
+            that starts with -- is given as --name=value.
             """;
+
+    /** The whole usage: every command. */
+    static final String USAGE = USAGE_HEAD + String.join("", COMMAND_USAGE.values()) + USAGE_TAIL;
+
+    /** One command's usage. */
+    static String usage(String command) {
+        return USAGE_HEAD + COMMAND_USAGE.getOrDefault(command, "") + USAGE_TAIL;
+    }
 
     private static final Set<String> COMMON = Set.of("port", "baud", "verbose", "connect-id", "model");
     private static final Set<String> MQTT = Set.of("host", "mqtt-port", "client-id", "username", "password-file",
@@ -112,9 +140,23 @@ public final class Bc26CommandLine {
     }
 
     int execute(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+        if (args.length == 0) {
             err.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+            return 2;
+        }
+        String command = args[0];
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            // help, --help, help <command>: asked for, so on stdout with success
+            out.print(args.length > 1 && COMMAND_USAGE.containsKey(args[1]) ? usage(args[1]) : USAGE);
+            return 0;
+        }
+        if (command.equals("--version")) {
+            out.println(version());
+            return 0;
+        }
+        if (COMMAND_USAGE.containsKey(command) && List.of(args).subList(1, args.length).contains("--help")) {
+            out.print(usage(command));
+            return 0;
         }
         try {
             if (List.of(args).contains("--verbose")) {
@@ -123,20 +165,43 @@ public final class Bc26CommandLine {
             } else {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             }
-            return switch (args[0]) {
-                case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON));
+            return switch (command) {
+                case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON, Set.of(), false));
                 case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose", "tls", "insecure"),
-                        union(COMMON, MQTT, Set.of("subscribe", "count", "seconds", "receive-format"))));
+                        union(COMMON, MQTT, Set.of("subscribe", "count", "seconds", "receive-format")),
+                        Set.of("subscribe"), false));
                 case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain", "tls", "insecure"),
-                        union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds"))));
-                case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms"))));
-                default -> throw new UsageException("Unknown command " + args[0]);
+                        union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds")), Set.of(),
+                        false));
+                case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms")),
+                        Set.of(), true));
+                default -> throw new UsageException("Unknown command " + command);
             };
         } catch (UsageException | IllegalArgumentException e) {
+            // one line saying what is wrong, and where the usage is: the whole usage would bury it
             err.println("Error: " + e.getMessage());
-            err.print(USAGE);
+            err.println("Run with " + (COMMAND_USAGE.containsKey(command) ? command + " --help" : "--help")
+                    + " for the usage.");
             return 2;
         }
+    }
+
+    /** The bundle's version from its own jar's manifest, or "unknown" when not run from the jar. */
+    private static String version() {
+        String version = null;
+        try {
+            java.security.CodeSource source = Bc26CommandLine.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation().getPath().endsWith(".jar")) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(
+                        java.nio.file.Path.of(source.getLocation().toURI()).toFile())) {
+                    java.util.jar.Manifest manifest = jar.getManifest();
+                    version = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+                }
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
+            // nothing to read the version from: unknown
+        }
+        return "org.openhab.binding.bc26 " + (version == null ? "unknown" : version);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -115,11 +115,18 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
     private volatile Bc26ModemConfiguration config = new Bc26ModemConfiguration();
     private volatile Duration publishTimeout = Duration.ofSeconds(45);
     private volatile boolean disposed;
+    private final PortClaims portClaims;
+    /** The port this bridge holds in {@link #portClaims}, released at dispose; empty while it holds none. */
+    private volatile String claimedPort = "";
     /** The session's last failure since initialize(), kept after it came back: what the console reports. */
     private volatile @Nullable SessionFailure lastFailure;
 
-    public Bc26ModemHandler(Bridge bridge) {
+    /**
+     * @param portClaims the binding's record of which bridge owns which port (shared by all bridges of the binding)
+     */
+    public Bc26ModemHandler(Bridge bridge, PortClaims portClaims) {
         super(bridge);
+        this.portClaims = portClaims;
     }
 
     @Override
@@ -163,6 +170,15 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         }
         publishTimeout = Duration.ofSeconds((long) options.mqtt().packetTimeoutSeconds()
                 * (options.mqtt().retries() + 1) + 5);
+        String owner = getThing().getUID().getAsString();
+        Optional<String> holder = portClaims.claim(config.serialPort, owner);
+        if (holder.isPresent()) {
+            // Opening it would take the line from the running bridge (its answers would come here).
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.config.port-taken [\""
+                    + config.serialPort.replace('"', '\'') + "\", \"" + holder.get() + "\"]");
+            return;
+        }
+        claimedPort = config.serialPort;
         updateStatus(ThingStatus.UNKNOWN);
         workerName = "OH-bc26-" + getThing().getUID().getId();
         ScheduledExecutorService worker = ModemWorker.start(workerName);
@@ -303,6 +319,10 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             // Ends a bring-up still waiting for the modem (the port is closed, so it fails at once).
             worker.shutdownNow();
         }
+        if (!claimedPort.isEmpty()) {
+            portClaims.release(claimedPort, getThing().getUID().getAsString());
+            claimedPort = "";
+        }
     }
 
     /** The bridge is removed: its unsent messages go with it (the outbox file is deleted). */
@@ -367,7 +387,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             }
             if (failure != null) {
                 lastFailure = failure;
-                updateStatus(ThingStatus.OFFLINE, FailureStatus.detail(failure), FailureStatus.description(failure));
+                updateStatus(ThingStatus.OFFLINE, FailureStatus.detail(failure), FailureStatus.description(failure, config.serialPort));
                 updateState(CHANNEL_LAST_ERROR, new StringType(failure.kind() + ": " + failure.detail()));
             }
         }

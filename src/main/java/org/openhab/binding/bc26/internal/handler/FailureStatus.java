@@ -35,9 +35,15 @@ final class FailureStatus {
         return failure.needsTheUser() ? ThingStatusDetail.CONFIGURATION_ERROR : ThingStatusDetail.COMMUNICATION_ERROR;
     }
 
-    /** {@code @text/offline.port-not-found ["detail"]}. */
-    static String description(SessionFailure failure) {
-        return "@text/" + key(failure.kind()) + " [\"" + failure.detail().replace('"', '\'') + "\"]";
+    /**
+     * {@code @text/offline.port-not-found ["detail"]}; a network link ({@code socket://}, {@code rfc2217://}) that is
+     * not there is told in network words ({@code offline.link-unreachable}), not as a missing serial port.
+     */
+    static String description(SessionFailure failure, String port) {
+        String key = failure.kind() == SessionFailure.Kind.PORT_NOT_FOUND && port.contains("://")
+                ? "offline.link-unreachable"
+                : key(failure.kind());
+        return "@text/" + key + " [\"" + failure.detail().replace('"', '\'') + "\"]";
     }
 
     /** The i18n key of a failure kind. */

@@ -209,7 +209,9 @@ class CommandLineIT {
     void badArgumentsExit2AndFailuresExit1WithTheReason() throws Exception {
         Run usage = run("publish", "--port", modem.portName());
         assertEquals(2, usage.code());
-        assertTrue(usage.err().contains("Usage:"), usage.err());
+        assertTrue(usage.err().contains("--host is required") && usage.err().contains("publish --help"),
+                "one line saying what is missing and where the usage is: " + usage.err());
+        assertFalse(usage.err().contains("Usage:"), "not the whole usage: " + usage.err());
         Run injected = run("at", "--port", modem.portName(), "AT\r\nAT+QRST=1");
         assertEquals(2, injected.code(), "a command with a line break is refused before the modem");
         Run missing = run("probe", "--port", dir.resolve("no-such-port").toString());

@@ -73,6 +73,8 @@ class Bc26ModemHandlerTest {
     private @NonNullByDefault({}) Mosquitto broker;
     private @NonNullByDefault({}) SimTransport modem;
     private final CallbackMirror mirror = new CallbackMirror();
+    /** The binding's one record of port owners, shared by every bridge of a test as the factory shares it. */
+    private final PortClaims portClaims = new PortClaims();
     private final List<ThingStatusInfo> statuses = mirror.statuses;
     private final Map<String, State> states = mirror.states;
     private final BlockingQueue<String> triggers = mirror.triggers;
@@ -117,7 +119,7 @@ class Bc26ModemHandlerTest {
     }
 
     private Bc26ModemHandler handler(Bridge bridge) {
-        Bc26ModemHandler handler = new Bc26ModemHandler(bridge);
+        Bc26ModemHandler handler = new Bc26ModemHandler(bridge, portClaims);
         ThingHandlerCallback callback = mirror.forThing(bridge, null);
         handler.setCallback(callback);
         bridge.setStatusInfo(new ThingStatusInfo(ThingStatus.INITIALIZING, ThingStatusDetail.NONE, null));
@@ -545,6 +547,29 @@ class Bc26ModemHandlerTest {
     }
 
     @Test
+    void aSecondBridgeOnTheSamePortIsAConfigurationErrorNamingTheFirstWhichKeepsItsLine() throws Exception {
+        Bridge first = bridge(Map.of());
+        Bc26ModemHandler owner = onlineHandler(first);
+        ThingUID secondUid = new ThingUID(Bc26BindingConstants.THING_TYPE_MODEM, "intruder");
+        Bridge second = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, secondUid)
+                .withConfiguration(new Configuration(new HashMap<>(first.getConfiguration().getProperties()))).build();
+        Bc26ModemHandler intruder = handler(second);
+        intruder.initialize();
+        ThingStatusInfo refused = second.getStatusInfo();
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, refused.getStatusDetail());
+        assertEquals("@text/offline.config.port-taken [\"" + modem.portName() + "\", \"" + first.getUID() + "\"]",
+                refused.getDescription());
+        assertEquals(ThingStatus.ONLINE, first.getStatus(), "the first bridge keeps its line");
+        assertEquals(Boolean.TRUE, owner.publishAsync("cabin/still-mine", "yes".getBytes(StandardCharsets.UTF_8), 1, false)
+                .get(30, TimeUnit.SECONDS), "and still publishes through it");
+        intruder.dispose();
+        owner.dispose();
+        handlers.remove(owner);
+        intruder.initialize();
+        awaitOnline(second);
+    }
+
+    @Test
     void disposeDisconnectsClosesAndReleasesThePort() {
         Bridge bridge = bridge(Map.of("shutdownTopic", "cabin/status", "shutdownMessage", "offline"));
         Bc26ModemHandler handler = onlineHandler(bridge);
@@ -609,6 +634,19 @@ class Bc26ModemHandlerTest {
                         && s.getStatusDetail() == ThingStatusDetail.COMMUNICATION_ERROR));
         first.dispose();
         handlers.remove(first);
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            // a TCP port nothing listens on: bound for its number, closed before the bridge connects
+            closed.close();
+            Bridge noServer = bridge(Map.of("serialPort", "socket://127.0.0.1:" + closed.getLocalPort()));
+            Bc26ModemHandler network = handler(noServer);
+            network.initialize();
+            Await.until("link-unreachable, in network words", ONLINE, () -> statuses.stream()
+                    .anyMatch(s -> String.valueOf(s.getDescription()).startsWith("@text/offline.link-unreachable")));
+            network.dispose();
+            handlers.remove(network);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         modem.simulator().setSimInserted(false);
         Bridge noSim = bridge(Map.of());
         handler(noSim).initialize();

@@ -73,7 +73,7 @@ class SubscriptionRejectedTest {
                     .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "host",
                             "127.0.0.1", "port", broker.port(), "clientID", "cabin")))
                     .build();
-            Bc26ModemHandler bridgeHandler = new Bc26ModemHandler(bridge);
+            Bc26ModemHandler bridgeHandler = new Bc26ModemHandler(bridge, new PortClaims());
             bridge.setHandler(bridgeHandler);
             bridgeHandler.setCallback(mirror.forThing(bridge, null));
             bridgeHandler.initialize();

@@ -70,7 +70,7 @@ final class TopicThingRig implements AutoCloseable {
                 .withConfiguration(new Configuration(Map.of("serialPort", modem.portName(), "host", "127.0.0.1",
                         "port", broker.port(), "clientID", "cabin", "reconnectInitialSeconds", 1)))
                 .build();
-        bridgeHandler = new Bc26ModemHandler(bridge);
+        bridgeHandler = new Bc26ModemHandler(bridge, new PortClaims());
         bridge.setHandler(bridgeHandler);
         bridgeHandler.setCallback(mirror.forThing(bridge, bridge));
         resources.add(bridgeHandler::dispose);
