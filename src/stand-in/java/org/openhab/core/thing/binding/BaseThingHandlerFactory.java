@@ -82,8 +82,9 @@ public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
 
     public void registerService(ThingHandler thingHandler, Class<? extends ThingHandlerService> klass) {
         try {
-            // As openHAB: the services live in the bundle context, so a factory that DS has not activated fails here.
-            final BundleContext bundleContext = getBundleContext();
+            // As openHAB: the services go into the bundle context field as it is, so a factory that DS has not
+            // activated fails here with a NullPointerException (core does not use getBundleContext() here).
+            final BundleContext bundleContext = this.bundleContext;
             ThingHandlerService service = klass.getConstructor().newInstance();
             service.setThingHandler(thingHandler);
             List<String> interfaces = new ArrayList<>();

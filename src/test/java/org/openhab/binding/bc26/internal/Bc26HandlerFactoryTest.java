@@ -70,7 +70,8 @@ class Bc26HandlerFactoryTest {
     void aFactoryThatWasNotActivatedRefusesToRegisterServicesAsOpenHabDoes() {
         Bridge bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, "m1")
                 .withConfiguration(new Configuration(Map.of("serialPort", "/dev/ttyUSB0"))).build();
-        assertThrows(IllegalStateException.class, () -> new Bc26HandlerFactory().registerHandler(bridge),
+        // Core uses its bundle context field as it is there: an unactivated factory fails with a NullPointerException.
+        assertThrows(NullPointerException.class, () -> new Bc26HandlerFactory().registerHandler(bridge),
                 "the bridge's rule actions are a handler service, registered in the bundle context");
     }
 
