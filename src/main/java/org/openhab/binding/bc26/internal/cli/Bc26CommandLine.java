@@ -374,6 +374,27 @@ public final class Bc26CommandLine {
             options = options.withMqtt(options.mqtt().withHexReceive(!format.equals("text"))
                     .withBufferedReceive(format.equals("buffered")));
         }
+        // Checked before any session exists: a bad filter is a usage error, with no session event for it.
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        for (String subscription : subscriptions) {
+            int colon = subscription.lastIndexOf(':');
+            String topic = colon > 0 ? subscription.substring(0, colon) : subscription;
+            int qos = 0;
+            if (colon > 0) {
+                try {
+                    qos = Integer.parseInt(subscription.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("Bad QoS in --subscribe " + subscription);
+                }
+            }
+            try {
+                MqttSettings.checkQos(qos);
+                org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics.checkTopicFilter(topic);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(String.valueOf(e.getMessage()));
+            }
+            filters.put(topic, qos);
+        }
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
@@ -381,6 +402,7 @@ public final class Bc26CommandLine {
         AtomicReference<@Nullable SessionFailure> lastFailure = new AtomicReference<>();
         AtomicReference<@Nullable SessionFailure> fatal = new AtomicReference<>();
         AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean stoppedTold = new AtomicBoolean();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
             @Override
@@ -390,6 +412,7 @@ public final class Bc26CommandLine {
                 if (!online && failure == null && stopping.get()) {
                     // The command's own clean shutdown, so nobody takes the last "online":false for a failure.
                     json.put("reason", "STOPPED").put("detail", "monitor ended and disconnected cleanly");
+                    stoppedTold.set(true);
                 }
                 if (failure != null) {
                     // Kept after the session came back, so the last line can say what went wrong last.
@@ -435,26 +458,9 @@ public final class Bc26CommandLine {
                         asConfigured));
             }
         });
+        StopOnSignal signal = new StopOnSignal(done::countDown);
         try {
-            for (String subscription : subscriptions) {
-                int colon = subscription.lastIndexOf(':');
-                String topic = colon > 0 ? subscription.substring(0, colon) : subscription;
-                int qos = 0;
-                if (colon > 0) {
-                    try {
-                        qos = Integer.parseInt(subscription.substring(colon + 1));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("Bad QoS in --subscribe " + subscription);
-                    }
-                }
-                try {
-                    MqttSettings.checkQos(qos);
-                    org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics.checkTopicFilter(topic);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException(String.valueOf(e.getMessage()));
-                }
-                session.subscribe(topic, qos);
-            }
+            filters.forEach(session::subscribe);
             session.start();
             try {
                 done.await(seconds == Integer.MAX_VALUE ? Long.MAX_VALUE : seconds, TimeUnit.SECONDS);
@@ -465,6 +471,14 @@ public final class Bc26CommandLine {
             stopping.set(true);
             session.stop();
             scheduler.shutdownNow();
+            if (signal.signalled() && !stoppedTold.get()) {
+                // Ended before the session was up: still one line that says the end was asked for.
+                print(stoppedEvent("monitor"));
+            }
+            signal.close();
+        }
+        if (signal.signalled()) {
+            return StopOnSignal.EXIT_CODE;
         }
         SessionFailure stop = fatal.get();
         if (stop != null) {
@@ -510,6 +524,14 @@ public final class Bc26CommandLine {
         ModemSession session = new ModemSession(options, scheduler, new ModemSessionListener() {
             @Override
             public void sessionChanged(boolean isOnline, @Nullable SessionFailure failure) {
+                if (failure != null || isOnline) {
+                    // Each attempt as monitor prints it: a wrong broker port shows at once, not after the time-out.
+                    Json json = Json.object().put("event", "session").put("online", isOnline);
+                    if (failure != null) {
+                        json.put("reason", failure.kind().name()).put("detail", failure.detail());
+                    }
+                    print(json);
+                }
                 if (failure != null) {
                     lastFailure.set(failure);
                     if (failure.needsTheUser()) {
@@ -527,9 +549,17 @@ public final class Bc26CommandLine {
             public void messageReceived(MqttMessage message) {
             }
         });
+        java.util.concurrent.CompletableFuture<Boolean> stopAsked = new java.util.concurrent.CompletableFuture<>();
+        StopOnSignal signal = new StopOnSignal(() -> {
+            stopAsked.complete(false);
+            online.countDown();
+        });
         try {
             session.start();
             boolean answered = online.await(timeout, TimeUnit.SECONDS);
+            if (signal.signalled()) {
+                return StopOnSignal.EXIT_CODE;
+            }
             SessionFailure stop = fatal.get();
             if (stop != null) {
                 return failure(stop.kind().name(), stop.detail());
@@ -540,8 +570,13 @@ public final class Bc26CommandLine {
                         : failure(failure.kind().name(), failure.detail());
             }
             long start = System.nanoTime();
-            session.publish(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain).get(timeout,
-                    TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture<?> delivery = session.publish(topic,
+                    payload.getBytes(StandardCharsets.UTF_8), qos, retain);
+            java.util.concurrent.CompletableFuture.anyOf(delivery, stopAsked).get(timeout, TimeUnit.SECONDS);
+            if (signal.signalled() && !delivery.isDone()) {
+                return StopOnSignal.EXIT_CODE;
+            }
+            delivery.get();
             print(Json.object().put("event", "published").put("topic", topic).put("qos", qos).put("retain", retain)
                     .put("result", qos == 0 ? "sent" : "acknowledged")
                     .put("milliseconds", (System.nanoTime() - start) / 1_000_000));
@@ -549,13 +584,25 @@ public final class Bc26CommandLine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure("INTERRUPTED", "Interrupted");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.TimeoutException e) {
+            return failure("TIMEOUT", "No acknowledgement from the broker within " + timeout + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
             MqttException failure = Bc26MqttClient.failureOf(e);
             return failure(failure.getReason().name(), failure.getMessage());
         } finally {
             session.stop();
             scheduler.shutdownNow();
+            if (signal.signalled()) {
+                print(stoppedEvent("publish"));
+            }
+            signal.close();
         }
+    }
+
+    /** The line a command ended by Ctrl+C or SIGTERM prints once its session is closed. */
+    private static Json stoppedEvent(String command) {
+        return Json.object().put("event", "session").put("online", false).put("reason", "STOPPED").put("detail",
+                command + " was stopped and disconnected cleanly");
     }
 
     private static Json messageJson(MqttMessage message) {

@@ -109,7 +109,8 @@ class CommandLineIT {
                     Integer.toString(broker.port()), "--username", "farm", "--password-file",
                     passwordFile().toString(), "--topic", "cli/up", "--payload", "{\"v\": \"1,2\"}", "--qos", "1");
             assertEquals(0, run.code(), run.err());
-            assertTrue(run.out().get(0).contains("\"result\":\"acknowledged\""), run.out().toString());
+            assertTrue(run.out().get(run.out().size() - 1).contains("\"result\":\"acknowledged\""),
+                    run.out().toString());
             assertEquals("{\"v\": \"1,2\"}", observer.next(30).payload());
             assertFalse(String.join("\n", run.out()).contains("s3cret"));
             assertFalse(run.err().contains("s3cret"));
@@ -177,6 +178,46 @@ class CommandLineIT {
                 "the clean shutdown says what it is: " + lastSession);
         assertTrue(out.stream().anyMatch(l -> l.contains("\"event\":\"message\"") && l.contains("\"topic\":\"down/cmd\"")
                 && l.contains("\"payload\":\"bin\u00e4r \\\"x\\\"\"")), out.toString());
+    }
+
+    @Test
+    void publishPrintsEachFailedAttemptAsItHappens() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closedPort = free.getLocalPort();
+        }
+        Run run = run("publish", "--port", modem.portName(), "--host", "127.0.0.1", "--mqtt-port",
+                Integer.toString(closedPort), "--topic", "cli/up", "--payload", "x", "--timeout-seconds", "8");
+        assertEquals(1, run.code(), run.out().toString());
+        assertTrue(run.out().stream().anyMatch(l -> l.contains("\"event\":\"session\"")
+                && l.contains("\"reason\":\"BROKER_UNREACHABLE\"")), "the attempt, not only the end: " + run.out());
+    }
+
+    /** SIGTERM (and Ctrl+C, which the JVM treats alike) ends monitor as its own end does: STOPPED, disconnected. */
+    @Test
+    void aSignalEndsMonitorWithTheCleanCloseAndItsStoppedLine() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", TestPaths.required("bc26.bundle"), "monitor", "--port", modem.portName(),
+                "--host", "127.0.0.1", "--mqtt-port", Integer.toString(broker.port()), "--username", "farm",
+                "--password-file", passwordFile().toString(), "--subscribe", "down/#:1"));
+        Process process = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+        List<String> out = new ArrayList<>();
+        try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.add(line);
+                if (line.contains("\"online\":true")) {
+                    // SIGTERM as a service manager sends it (Process.destroy would also close our end of its output)
+                    new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+                }
+            }
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the command line ends");
+        assertEquals(143, process.exitValue(), "ended by SIGTERM, after its hook: " + out);
+        String last = out.get(out.size() - 1);
+        assertTrue(last.contains("\"reason\":\"STOPPED\""), "the last line says the end was asked for: " + out);
+        assertTrue(modem.simulator().receivedCommands().contains("AT+QMTDISC=0"),
+                "the modem's MQTT client was disconnected: " + modem.simulator().receivedCommands());
     }
 
     @Test
