@@ -165,6 +165,10 @@ public final class Bc26CommandLine {
             } else {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             }
+            // An installer reads the driver's warnings as sentences: no logger (class) or thread names before them.
+            System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+            System.setProperty("org.slf4j.simpleLogger.showShortLogName", "false");
+            System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
             return switch (command) {
                 case "probe" -> probe(Arguments.parse(args, 1, Set.of("verbose"), COMMON, Set.of(), false));
                 case "monitor" -> monitor(Arguments.parse(args, 1, Set.of("verbose", "tls", "insecure"),
@@ -515,6 +519,12 @@ public final class Bc26CommandLine {
             Bc26MqttClient.checkPublishable(topic, payload.getBytes(StandardCharsets.UTF_8), qos,
                     ModemDialect.of(model == null ? ModemModel.BC660K : model));
         } catch (MqttException e) {
+            if (options.model() == null && e.getReason() == MqttException.Reason.PAYLOAD_TOO_LARGE) {
+                // Checked against the most any model takes: say each family's limit, not only the largest.
+                throw new UsageException("A payload of " + payload.getBytes(StandardCharsets.UTF_8).length
+                        + " bytes is more than any model takes: BC26, BG95, BG96 and BG77 take at most 1024 bytes,"
+                        + " BC660K and BC260Y 1460 bytes of text on one line (1024 otherwise)");
+            }
             throw new UsageException(String.valueOf(e.getMessage()));
         }
         CountDownLatch online = new CountDownLatch(1);

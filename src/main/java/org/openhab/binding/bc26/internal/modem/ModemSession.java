@@ -434,6 +434,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 case PORT_NOT_FOUND -> SessionFailure.Kind.PORT_NOT_FOUND;
                 case PORT_IN_USE -> SessionFailure.Kind.PORT_IN_USE;
                 case PERMISSION_DENIED -> SessionFailure.Kind.PERMISSION_DENIED;
+                case NOT_A_SERIAL_PORT -> SessionFailure.Kind.NOT_A_SERIAL_PORT;
                 case IO_ERROR -> SessionFailure.Kind.LINK_FAILED;
             }, String.valueOf(e.getMessage())));
         }
@@ -736,7 +737,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     private static boolean modemAnswered(SessionFailure.Kind kind) {
         return switch (kind) {
-            case PORT_NOT_FOUND, PORT_IN_USE, PERMISSION_DENIED, LINK_FAILED, NO_ANSWER -> false;
+            case PORT_NOT_FOUND, PORT_IN_USE, PERMISSION_DENIED, NOT_A_SERIAL_PORT, LINK_FAILED, NO_ANSWER -> false;
             default -> true;
         };
     }

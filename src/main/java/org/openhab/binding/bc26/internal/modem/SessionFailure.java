@@ -33,7 +33,7 @@ public record SessionFailure(Kind kind, String detail) {
     public boolean needsTheUser() {
         return switch (kind) {
             case CONFIGURATION, SIM_PIN_REQUIRED, SIM_PIN_WRONG, SIM_PUK_REQUIRED, CONNECTION_REFUSED, DNS_FAILED,
-                    PERMISSION_DENIED ->
+                    PERMISSION_DENIED, NOT_A_SERIAL_PORT ->
                 true;
             default -> false;
         };
@@ -46,6 +46,8 @@ public record SessionFailure(Kind kind, String detail) {
         PORT_NOT_FOUND,
         PORT_IN_USE,
         PERMISSION_DENIED,
+        /** The port name is a file that is no serial port ({@code /dev/null}). */
+        NOT_A_SERIAL_PORT,
         /** The link failed or was lost (EIO, unplugged, serial server gone). */
         LINK_FAILED,
         /** Nothing answers AT on the port (wrong port or baud rate, modem off). */

@@ -181,6 +181,27 @@ class CommandLineIT {
     }
 
     @Test
+    void aFileThatIsNoSerialPortIsItsOwnReason() throws Exception {
+        Run run = run("probe", "--port", "/dev/null");
+        assertEquals(1, run.code(), run.out().toString());
+        String last = run.out().get(run.out().size() - 1);
+        assertTrue(last.contains("\"error\":\"NOT_A_SERIAL_PORT\""), "not PORT_IN_USE: " + last);
+    }
+
+    @Test
+    void aPayloadTooLargeNamesEachFamilysLimitAndTheModelsOwn() throws Exception {
+        String twoKilobytes = "x".repeat(2048);
+        Run anyModel = run("publish", "--port", modem.portName(), "--host", "127.0.0.1", "--topic", "t", "--payload",
+                twoKilobytes);
+        assertEquals(2, anyModel.code());
+        assertTrue(anyModel.err().contains("BC26, BG95, BG96 and BG77 take at most 1024 bytes"), anyModel.err());
+        Run bc26 = run("publish", "--port", modem.portName(), "--host", "127.0.0.1", "--model", "BC26", "--topic", "t",
+                "--payload", twoKilobytes);
+        assertEquals(2, bc26.code());
+        assertTrue(bc26.err().contains("1024") && !bc26.err().contains("1460"), bc26.err());
+    }
+
+    @Test
     void publishPrintsEachFailedAttemptAsItHappens() throws Exception {
         int closedPort;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

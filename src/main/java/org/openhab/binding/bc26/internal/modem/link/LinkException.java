@@ -34,6 +34,8 @@ public class LinkException extends Exception {
         PORT_IN_USE,
         /** The openHAB user may not open the device (Linux: add it to the {@code dialout} group). */
         PERMISSION_DENIED,
+        /** The name is a file that is no serial port ({@code /dev/null}, a directory): a wrong name, not a busy port. */
+        NOT_A_SERIAL_PORT,
         /** Any other I/O failure: EIO, connection refused, far end closed. */
         IO_ERROR
     }

@@ -35,6 +35,10 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 public final class SerialModemLink implements ModemLink {
 
     private static final int ERRNO_EACCES = 13;
+    /** Linux errno: a directory (jSerialComm's open of {@code /tmp}, measured). */
+    private static final int ERRNO_EISDIR = 21;
+    /** Linux errno: no terminal, so no serial port (jSerialComm's open of {@code /dev/null}, measured). */
+    private static final int ERRNO_ENOTTY = 25;
 
     private final Logger logger = LoggerFactory.getLogger(SerialModemLink.class);
     private final SerialPort port;
@@ -85,6 +89,10 @@ public final class SerialModemLink implements ModemLink {
             if (errno == ERRNO_EACCES) {
                 throw new LinkException(LinkException.Kind.PERMISSION_DENIED, name,
                         "No permission to open serial port " + name);
+            }
+            if (errno == ERRNO_ENOTTY || errno == ERRNO_EISDIR) {
+                // opened, but the terminal settings were refused (ENOTTY), or a directory: no serial port at all
+                throw new LinkException(LinkException.Kind.NOT_A_SERIAL_PORT, name, name + " is not a serial port");
             }
             if (devicePath ? !Files.exists(Path.of(name)) : !systemKnows(name)) {
                 throw new LinkException(LinkException.Kind.PORT_NOT_FOUND, name,

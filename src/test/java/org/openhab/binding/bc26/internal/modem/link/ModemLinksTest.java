@@ -71,6 +71,16 @@ class ModemLinksTest {
     }
 
     @Test
+    void aFileThatIsNoSerialPortSaysSoAndIsNotCalledBusy() {
+        for (String name : new String[] { "/dev/null", dir.toString() }) {
+            LinkException e = assertThrows(LinkException.class,
+                    () -> ModemLinks.open(name, SerialSettings.DEFAULT, listener));
+            assertEquals(LinkException.Kind.NOT_A_SERIAL_PORT, e.getKind(), name + ": " + e.getMessage());
+            assertEquals(name + " is not a serial port", e.getMessage());
+        }
+    }
+
+    @Test
     void windowsPortNamesAreNoFilesAndUnixDevicePathsAre() {
         for (String windows : new String[] { "COM3", "com7", "COM12", "COM256", "\\\\.\\COM12", " COM3 " }) {
             assertTrue(PortNames.isWindowsPort(windows), windows);
