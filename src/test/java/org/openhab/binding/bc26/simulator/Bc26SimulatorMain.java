@@ -70,12 +70,13 @@ public final class Bc26SimulatorMain {
         }
         if ((tcp == null) == (pty == null)) {
             System.err.println("Usage: Bc26SimulatorMain (--tcp PORT | --pty PATH) [--time-scale X] [--baud B] "
-                    + "[--rate-persisted] [--sleep-mode N] [--registration-ms N] [--profile strict|lenient] [--model bc26|bc660k|bc260y]");
+                    + "[--rate-persisted] [--sleep-mode N] [--registration-ms N] [--profile strict|lenient] [--model bc26|bc660k|bc260y|bg95|bg96|bg77]");
             System.exit(2);
         }
         SimTransport transport = tcp != null ? SimTransport.onTcp(options, tcp)
                 : SimTransport.onPseudoTerminal(options, pty);
-        System.out.println("BC26 simulator ready on " + transport.portName());
+        // says the model it plays, so a BG95 run does not announce itself as a BC26
+        System.out.println(options.model.name() + " simulator ready on " + transport.portName());
         System.out.flush();
         CountDownLatch forever = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(transport::close));
