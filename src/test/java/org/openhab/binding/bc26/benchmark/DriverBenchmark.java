@@ -63,7 +63,7 @@ public final class DriverBenchmark {
                     + bench.startAndRecovery(5) + "\n" + bench.memoryAndThreads(4) + "\n" + bench.outboxDrainTable(1000);
         }
         String report = "# Performance of the BC26 binding\n\n"
-                + "Written in one run by `DriverBenchmark` (command in README.md, section \"Reliability and "
+                + "Written in one run by `DriverBenchmark` (command in doc/DEVELOPMENT.md, section \"Reliability and "
                 + "performance figures\"; the argument is the seconds of each inbound flood, " + flood.toSeconds() + " here). Figures are from one run; rerun to "
                 + "compare.\n\n" + machine() + "\n" + parse + "\n" + bytes + "\n" + binding;
         Files.createDirectories(output.toAbsolutePath().getParent());

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -47,6 +48,28 @@ class ReadmeTest {
             int index = readme.indexOf("\n" + section + "\n");
             assertTrue(index > last, section + " missing or out of order");
             last = index;
+        }
+    }
+
+    /**
+     * The README in the size of openHAB's add-on READMEs (5-25 KB; developer material lives in doc/), and no user
+     * document speaks of the project's issue numbers, which mean nothing to users.
+     */
+    @Test
+    void readmeStaysAnAddonReadmeAndNoDocumentNamesIssueNumbers() throws IOException {
+        Path root = TestPaths.projectDir();
+        long size = Files.size(root.resolve("README.md"));
+        assertTrue(size <= 28_000, "README.md has " + size + " bytes: move details to doc/");
+        List<Path> documents = new java.util.ArrayList<>(List.of(root.resolve("README.md")));
+        try (var docs = Files.list(root.resolve("doc"))) {
+            docs.filter(file -> file.toString().endsWith(".md")).forEach(documents::add);
+        }
+        java.util.regex.Pattern issueNumber = java.util.regex.Pattern.compile("(?i)\\bissues? \\d+");
+        for (Path document : documents) {
+            java.util.regex.Matcher matcher = issueNumber.matcher(Files.readString(document));
+            if (matcher.find()) {
+                fail(document.getFileName() + " names '" + matcher.group() + "'");
+            }
         }
     }
 }

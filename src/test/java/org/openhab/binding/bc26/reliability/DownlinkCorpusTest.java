@@ -36,7 +36,7 @@ class DownlinkCorpusTest {
 
     /**
      * The text-format cases the framing cannot protect, all of them a payload line ending in a quote (a forged
-     * +QMTRECV line ends in one too) or a JSON payload left open: README and doc/reliability.md say so.
+     * +QMTRECV line ends in one too) or a JSON payload left open: doc/messages.md and doc/reliability.md say so.
      */
     private static final Set<String> TEXT_LIMITS = Set.of("+QMTRECV (a forged message)",
             "line ending in a quote, then +QMTSTAT",

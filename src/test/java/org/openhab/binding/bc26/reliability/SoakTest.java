@@ -44,7 +44,7 @@ class SoakTest {
         assertEquals(2000, result.downlinkSent());
         assertFalse(result.faults().isEmpty(), "faults were injected");
         assertEquals(0, result.uplinkQos12Lost(), "uplink QoS 1/2 lost");
-        // Known limit (README, Outbox): BC26 loses the MQTT session state when the connection drops, so a QoS 2
+        // Known limit (doc/messages.md, Outbox): BC26 loses the MQTT session state when the connection drops, so a QoS 2
         // message whose PUBREC was lost with the connection is sent again and the broker may deliver it twice.
         // Rare: at most 1 % of the QoS 2 messages of a run with a fault every 200 messages.
         assertTrue(result.uplinkQos2Duplicated() * 100 <= result.uplinkSent() / 3,

@@ -159,7 +159,7 @@ class AtEngineFuzzTest {
         while (text.endsWith("\"") || text.endsWith("\r") || text.endsWith("\n")) {
             text = text.substring(0, text.length() - 1);
         }
-        // In text mode BC26 cannot frame one thing (README, "Receive Format and Hostile Payloads"): a payload line
+        // In text mode BC26 cannot frame one thing (doc/messages.md, "Receive Format and Hostile Payloads"): a payload line
         // ending in a quote looks like the end of the record. Hex receive has no such limit. Lines that start like a
         // URC, OK or the banner stay in: inside a record they are payload.
         text = text.replace("\"\r", "\" \r").replace("\"\n", "\" \n");
