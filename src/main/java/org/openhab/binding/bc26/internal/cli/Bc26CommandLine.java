@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.bc26.internal.cli;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,7 @@ public final class Bc26CommandLine {
 
     /** Runs a command; returns the exit code (0 success, 1 failure, 2 bad arguments). */
     public static int run(String[] args) {
-        return new Bc26CommandLine(System.out, System.err).execute(args);
+        return new Bc26CommandLine(Objects.requireNonNull(System.out), Objects.requireNonNull(System.err)).execute(args);
     }
 
     int execute(String[] args) {

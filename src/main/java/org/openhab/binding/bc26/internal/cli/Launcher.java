@@ -12,9 +12,12 @@
  */
 package org.openhab.binding.bc26.internal.cli;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -42,18 +45,27 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        ClassLoader loader = Launcher.class.getClassLoader();
+        ClassLoader loader = Objects.requireNonNullElse(Launcher.class.getClassLoader(),
+                ClassLoader.getSystemClassLoader());
         if (!isPresent("org.slf4j.LoggerFactory", loader)) {
             loader = withLibraries();
         }
         Class<?> commandLine = Class.forName(COMMAND_LINE, true, loader);
-        int code;
-        try {
-            code = (int) commandLine.getMethod("run", String[].class).invoke(null, (Object) args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        int code = run(commandLine, args);
         System.exit(code);
+    }
+
+    /** Runs the command line's {@code static int run(String[])} in the class loader that has SLF4J. */
+    private static int run(Class<?> commandLine, String[] args) throws Exception {
+        MethodHandle run = MethodHandles.publicLookup().findStatic(commandLine, "run",
+                MethodType.methodType(int.class, String[].class));
+        try {
+            return (int) run.invokeExact(args);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isPresent(String name, ClassLoader loader) {

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.bc26.internal.console;
 
+import java.util.Objects;
 import static org.openhab.binding.bc26.internal.Bc26BindingConstants.*;
 
 import java.nio.charset.StandardCharsets;
@@ -185,8 +186,8 @@ public class Bc26ConsoleCommandExtension extends AbstractConsoleCommandExtension
                 throw new IllegalArgumentException("the last argument is \"retain\" or nothing, not " + args[5]);
             }
             // Checked here as the command line does: a message that can never be sent is not queued.
-            Bc26MqttClient.checkPublishable(topic, payload, qos, handler.session().map(ModemSession::dialect)
-                    .orElse(ModemDialect.of(ModemModel.BC26)));
+            Bc26MqttClient.checkPublishable(topic, payload, qos, Objects.requireNonNullElse(
+                    handler.session().map(ModemSession::dialect).orElse(null), ModemDialect.of(ModemModel.BC26)));
         } catch (IllegalArgumentException e) {
             error(console, "INVALID_ARGUMENT", e.getMessage());
             return;

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.bc26.internal.modem;
 
+import java.util.Objects;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -106,8 +107,8 @@ public final class Bc26Modem {
         String revision = engine.execute(AtCommand.of("AT+CGMR").withBareInfo().withTimeout(IDENTITY_TIMEOUT))
                 .lines().stream()
                 .filter(l -> l.startsWith("Revision:")).map(l -> l.substring("Revision:".length()).trim()).findFirst()
-                .orElseGet(() -> ati.stream().filter(l -> l.startsWith("Revision:"))
-                        .map(l -> l.substring("Revision:".length()).trim()).findFirst().orElse(""));
+                .orElseGet(() -> Objects.requireNonNullElse(ati.stream().filter(l -> l.startsWith("Revision:"))
+                        .map(l -> l.substring("Revision:".length()).trim()).findFirst().orElse(null), ""));
         String imei = engine.execute(AtCommand.of("AT+CGSN=1").withTimeout(IDENTITY_TIMEOUT)).requireValue("+CGSN:");
         return new ModemIdentity(manufacturer, model, revision, imei, imsi(), iccid());
     }

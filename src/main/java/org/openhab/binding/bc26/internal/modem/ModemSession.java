@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.bc26.internal.modem;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     /** What differs per model; set from the modem's identity at every bring-up. */
     private volatile ModemDialect dialect = ModemDialect.of(ModemModel.BC26);
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
-    private @Nullable CompletableFuture<Void> ownRestart;
+    private @Nullable CompletableFuture<@Nullable Void> ownRestart;
 
     public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
         this(options, scheduler, listener, "OH-bc26-session");
@@ -545,7 +546,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * banner cannot cut into the next command.
      */
     private void reboot(Bc26Modem modem) throws AtException {
-        CompletableFuture<Void> restarted = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> restarted = new CompletableFuture<>();
         synchronized (lock) {
             ownRestart = restarted;
             modemConfigured = false;
@@ -612,7 +613,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private void chooseDialect(ModemIdentity identity) throws SessionException {
         ModemModel forced = options.model();
         Optional<ModemModel> named = ModemModel.identify(identity.model());
-        ModemModel model = forced != null ? forced : named.orElse(ModemModel.BC26);
+        ModemModel model = forced != null ? forced : Objects.requireNonNullElse(named.orElse(null), ModemModel.BC26);
         if (forced == null && named.isEmpty()) {
             logger.info("The modem names itself '{}', a model this driver does not know: speaking BC26's commands",
                     identity.model());
@@ -915,7 +916,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     public void modemRestarted() {
         synchronized (lock) {
             modemConfigured = false;
-            CompletableFuture<Void> own = ownRestart;
+            CompletableFuture<@Nullable Void> own = ownRestart;
             if (own != null) {
                 own.complete(null);
                 return;

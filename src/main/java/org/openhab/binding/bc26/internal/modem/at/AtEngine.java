@@ -785,7 +785,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         } catch (LinkException e) {
             synchronized (lock) {
                 if (current == pending) {
-                    finish(pending, null, new AtException(AtException.Kind.LINK_LOST, e.getMessage()));
+                    finish(pending, null, new AtException(AtException.Kind.LINK_LOST, String.valueOf(e.getMessage())));
                 }
             }
             runAfterLock();

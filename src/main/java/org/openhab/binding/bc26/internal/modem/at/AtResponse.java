@@ -32,6 +32,16 @@ public record AtResponse(List<String> lines) {
     }
 
     /** The first line starting with {@code prefix}, with the prefix and the optional space after it removed. */
+    /** The value after {@code prefix}, or {@code fallback} when no line has it. */
+    public String valueOr(String prefix, String fallback) {
+        for (String line : lines) {
+            if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return line.substring(prefix.length()).stripLeading();
+            }
+        }
+        return fallback;
+    }
+
     public Optional<String> value(String prefix) {
         for (String line : lines) {
             if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {

@@ -84,7 +84,7 @@ final class QbandNetwork implements NetworkSetup {
     @Override
     public List<Integer> bandsOf(AtResponse answer) {
         List<Integer> bands = new ArrayList<>();
-        for (String field : Fields.split(answer.value("+QBAND:").orElse(""))) {
+        for (String field : Fields.split(answer.valueOr("+QBAND:", ""))) {
             if (!field.isBlank()) {
                 bands.add(Integer.parseInt(field.trim()));
             }

@@ -78,7 +78,7 @@ final class QcfgBandNetwork implements NetworkSetup {
     /** The LTE-M mask of {@code +QCFG: "band",<gsm>,<lte-m>,<nb-iot>}, as band numbers. */
     @Override
     public List<Integer> bandsOf(AtResponse answer) {
-        String[] fields = Fields.split(answer.value("+QCFG:").orElse(""));
+        String[] fields = Fields.split(answer.valueOr("+QCFG:", ""));
         List<Integer> bands = new ArrayList<>();
         if (fields.length > 2) {
             BigInteger mask = new BigInteger(fields[2].trim().replaceFirst("^0[xX]", ""), 16);
