@@ -124,6 +124,32 @@ class OsgiBootIT {
         // The rule actions are a prototype DS service, as openHAB's factory expects.
         Object actions = awaitService(context, "org.openhab.binding.bc26.internal.action.Bc26Actions");
         assertSame(addon, frameworkBundleOf(actions.getClass()));
+
+        // Where openHAB's USB serial discovery is there, the Quectel participant offers itself to it.
+        Object participant = awaitService(context,
+                "org.openhab.core.config.discovery.usbserial.UsbSerialDiscoveryParticipant");
+        assertEquals("org.openhab.binding.bc26.internal.discovery.QuectelUsbDiscoveryParticipant",
+                participant.getClass().getName());
+    }
+
+    /** Core's USB serial discovery is its own bundle, often not installed: the add-on works without it. */
+    @Test
+    void addonStartsWhereUsbSerialDiscoveryIsNotInstalled() throws Exception {
+        BundleContext context = framework().getBundleContext();
+        List<Bundle> bundles = new ArrayList<>();
+        for (String path : TestPaths.required("bc26.osgi.bundles").split(",")) {
+            bundles.add(context.installBundle(Path.of(path).toUri().toString()));
+        }
+        bundles.add(context.installBundle(
+                standInBundle(Set.of("org.openhab.core.config.discovery.usbserial")).toUri().toString()));
+        Bundle addon = context.installBundle(Path.of(TestPaths.required("bc26.bundle")).toUri().toString());
+        bundles.add(addon);
+        for (Bundle bundle : bundles) {
+            bundle.start();
+        }
+        assertEquals(Bundle.ACTIVE, addon.getState(), "the import of USB serial discovery is optional");
+        Object factory = awaitService(context, FACTORY_SERVICE);
+        assertSame(addon, frameworkBundleOf(factory.getClass()));
     }
 
     private Framework framework() {
@@ -147,12 +173,19 @@ class OsgiBootIT {
 
     /** Packs the compiled stand-in classes into a bundle that exports every org.openhab.core package. */
     private Path standInBundle() throws IOException {
+        return standInBundle(Set.of());
+    }
+
+    /** The stand-in bundle without {@code left} (packages of core bundles an installation may lack). */
+    private Path standInBundle(Set<String> left) throws IOException {
         Path classes = Path.of(TestPaths.required("bc26.testClasses"));
         Path root = classes.resolve("org/openhab/core");
         Set<String> packages = new TreeSet<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).toList();
+            files = walk.filter(Files::isRegularFile).filter(
+                    file -> !left.contains(classes.relativize(file.getParent()).toString().replace('/', '.')))
+                    .toList();
         }
         for (Path file : files) {
             packages.add(classes.relativize(file.getParent()).toString().replace('/', '.'));
@@ -167,9 +200,9 @@ class OsgiBootIT {
         attributes.putValue(Constants.EXPORT_PACKAGE,
                 String.join(",", packages.stream().map(p -> p + ";version=\"" + version + "\"").toList()));
         attributes.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework,org.osgi.service.component,org.slf4j,"
-                + "javax.measure,javax.measure.quantity,tech.units.indriya.function,tech.units.indriya.quantity,"
-                + "tech.units.indriya.unit");
-        Path jar = tempDir.resolve("openhab-core-standin.jar");
+                + "javax.measure,javax.measure.quantity,tech.units.indriya,tech.units.indriya.format,"
+                + "tech.units.indriya.function,tech.units.indriya.quantity,tech.units.indriya.unit");
+        Path jar = tempDir.resolve("openhab-core-standin" + left.size() + ".jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
             for (Path file : files) {
                 jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString()));
