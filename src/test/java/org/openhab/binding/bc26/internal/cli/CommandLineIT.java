@@ -67,11 +67,16 @@ class CommandLineIT {
         broker.close();
     }
 
-    private Run run(String... args) throws IOException, InterruptedException {
+    /** {@code java -jar} on the built bundle with {@code args}, its stderr into err.txt. */
+    private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", TestPaths.required("bc26.bundle")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+        return new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        Process process = start(args);
         List<String> out = new ArrayList<>();
         try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
             String line;
@@ -217,11 +222,9 @@ class CommandLineIT {
     /** SIGTERM (and Ctrl+C, which the JVM treats alike) ends monitor as its own end does: STOPPED, disconnected. */
     @Test
     void aSignalEndsMonitorWithTheCleanCloseAndItsStoppedLine() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", TestPaths.required("bc26.bundle"), "monitor", "--port", modem.portName(),
-                "--host", "127.0.0.1", "--mqtt-port", Integer.toString(broker.port()), "--username", "farm",
-                "--password-file", passwordFile().toString(), "--subscribe", "down/#:1"));
-        Process process = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process process = start("monitor", "--port", modem.portName(), "--host", "127.0.0.1", "--mqtt-port",
+                Integer.toString(broker.port()), "--username", "farm", "--password-file", passwordFile().toString(),
+                "--subscribe", "down/#:1");
         List<String> out = new ArrayList<>();
         try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
             String line;
