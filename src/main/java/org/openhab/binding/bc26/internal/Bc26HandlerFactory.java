@@ -25,7 +25,9 @@ import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.binding.BaseThingHandlerFactory;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerFactory;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Creates the handlers of the BC26 thing types.
@@ -37,7 +39,12 @@ import org.osgi.service.component.annotations.Component;
 public class Bc26HandlerFactory extends BaseThingHandlerFactory {
 
     /** Which bridge owns which port, for all bridges of the binding: one modem, one bridge. */
-    private final PortClaims portClaims = new PortClaims();
+    private final PortClaims portClaims;
+
+    @Activate
+    public Bc26HandlerFactory(@Reference PortClaims portClaims) {
+        this.portClaims = portClaims;
+    }
 
     @Override
     public boolean supportsThingType(ThingTypeUID thingTypeUID) {

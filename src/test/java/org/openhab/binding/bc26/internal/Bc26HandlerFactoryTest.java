@@ -22,6 +22,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.bc26.internal.handler.PortClaims;
 import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
@@ -48,7 +49,7 @@ import org.osgi.service.component.ComponentContext;
 @NonNullByDefault
 class Bc26HandlerFactoryTest {
 
-    private final Bc26HandlerFactory factory = new Bc26HandlerFactory();
+    private final Bc26HandlerFactory factory = new Bc26HandlerFactory(new PortClaims());
 
     /**
      * What openHAB does before a factory makes handlers: Declarative Services activates it with its bundle's context
@@ -71,7 +72,7 @@ class Bc26HandlerFactoryTest {
         Bridge bridge = BridgeBuilder.create(Bc26BindingConstants.THING_TYPE_MODEM, "m1")
                 .withConfiguration(new Configuration(Map.of("serialPort", "/dev/ttyUSB0"))).build();
         // Core uses its bundle context field as it is there: an unactivated factory fails with a NullPointerException.
-        assertThrows(NullPointerException.class, () -> new Bc26HandlerFactory().registerHandler(bridge),
+        assertThrows(NullPointerException.class, () -> new Bc26HandlerFactory(new PortClaims()).registerHandler(bridge),
                 "the bridge's rule actions are a handler service, registered in the bundle context");
     }
 

@@ -130,6 +130,9 @@ class OsgiBootIT {
                 "org.openhab.core.config.discovery.usbserial.UsbSerialDiscoveryParticipant");
         assertEquals("org.openhab.binding.bc26.internal.discovery.QuectelUsbDiscoveryParticipant",
                 participant.getClass().getName());
+        // The scan for modems behind generic adapters, which shares the bridges' port claims.
+        Object scan = awaitService(context, "org.openhab.core.config.discovery.DiscoveryService");
+        assertEquals("org.openhab.binding.bc26.internal.discovery.SerialPortScan", scan.getClass().getName());
     }
 
     /** Core's USB serial discovery is its own bundle, often not installed: the add-on works without it. */

@@ -21,16 +21,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Which bridge owns which modem port, one owner per port: a second bridge on the port of a running one would take the
  * line over (the first one's answers would go to the second), so it is refused with the owner's name instead. One
- * instance per binding (the handler factory's). A port is known by its real device ({@code /dev/serial/by-id/...}
+ * instance per binding, a service of its own that the handler factory and the serial port scan share (the scan never
+ * touches a port a bridge holds). A port is known by its real device ({@code /dev/serial/by-id/...}
  * and the {@code /dev/ttyUSB0} it points to are one port).
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
+@Component(service = PortClaims.class)
 public final class PortClaims {
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
@@ -43,6 +46,11 @@ public final class PortClaims {
     public Optional<String> claim(String port, String owner) {
         String holder = owners.putIfAbsent(key(port), owner);
         return holder == null || holder.equals(owner) ? Optional.empty() : Optional.of(holder);
+    }
+
+    /** Whether a bridge holds {@code port}. */
+    public boolean isClaimed(String port) {
+        return owners.containsKey(key(port));
     }
 
     /** Gives {@code port} up, if {@code owner} holds it. */
