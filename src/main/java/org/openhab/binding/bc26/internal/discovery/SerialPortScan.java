@@ -105,7 +105,10 @@ public class SerialPortScan extends AbstractDiscoveryService {
         String id = (identity.imei().isEmpty() ? Path.of(port).getFileName().toString() : identity.imei())
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
         DiscoveryResultBuilder result = DiscoveryResultBuilder.create(new ThingUID(THING_TYPE_MODEM, id))
-                .withThingType(THING_TYPE_MODEM).withLabel(model + " modem on " + port).withProperty("serialPort", port)
+                .withThingType(THING_TYPE_MODEM)
+                // translated by openHAB when the result is offered, as thing status texts are
+                .withLabel("@text/discovery.bc26.modem.scanned [\"" + model + "\", \"" + port + "\"]")
+                .withProperty("serialPort", port)
                 .withProperty("modemModel", identity.model().isEmpty() ? "auto" : identity.model())
                 .withRepresentationProperty("serialPort");
         if (!identity.imei().isEmpty()) {
