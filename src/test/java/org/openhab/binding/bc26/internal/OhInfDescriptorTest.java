@@ -59,7 +59,7 @@ import org.w3c.dom.ls.LSResourceResolver;
 class OhInfDescriptorTest {
 
     private static final Path OH_INF = TestPaths.projectDir().resolve("OH-INF");
-    private static final Pattern TEXT_REFERENCE = Pattern.compile("@text/([\\w.\\-]+)");
+    private static final Pattern TEXT_REFERENCE = Pattern.compile("@text/([\\w\\-]+(?:\\.[\\w\\-]+)*)(?![\\w.\\-])");
 
     /**
      * The schemas of the oldest and the newest openHAB core README promises (4.3.11 and 5.2.1): a descriptor only the

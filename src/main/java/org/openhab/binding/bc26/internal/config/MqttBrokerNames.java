@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 
 /**
  * The bridge's parameters are named as on the MQTT binding's broker thing ({@code host}, {@code port},
@@ -59,10 +60,8 @@ public final class MqttBrokerNames {
         config.mqttVersion = switch (config.mqttVersion.trim()) {
             case "V3", "3.1.1" -> "3.1.1";
             case "3.1" -> "3.1";
-            case "V5" -> throw new IllegalArgumentException(
-                    "mqttVersion V5: the modem's MQTT client speaks MQTT 3.1.1 (V3) only");
-            default -> throw new IllegalArgumentException(
-                    "mqttVersion is V3 (MQTT 3.1.1) or 3.1, not " + config.mqttVersion);
+            case "V5" -> throw SettingError.MQTT_VERSION_5.with();
+            default -> throw SettingError.MQTT_VERSION.with(config.mqttVersion);
         };
         return read;
     }
@@ -94,7 +93,7 @@ public final class MqttBrokerNames {
             return value instanceof Number number ? Integer.valueOf(new BigDecimal(number.toString()).intValueExact())
                     : Integer.valueOf(value.toString().trim());
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + value);
+            throw SettingError.NOT_A_NUMBER.with(name, value);
         }
     }
 
@@ -104,7 +103,7 @@ public final class MqttBrokerNames {
         }
         String text = value.toString().trim();
         if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(name + " must be true or false, not " + value);
+            throw SettingError.NOT_A_BOOLEAN.with(name, value);
         }
         return Boolean.valueOf(text);
     }

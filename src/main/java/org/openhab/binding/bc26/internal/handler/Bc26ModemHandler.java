@@ -58,6 +58,7 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.outbox.Outbox;
@@ -129,6 +130,10 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         this.portClaims = portClaims;
     }
 
+    private void configurationError(RuntimeException e) {
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, FailureStatus.configuration(e));
+    }
+
     @Override
     public void initialize() {
         disposed = false;
@@ -141,8 +146,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                         + " rename them (see README, Coming from the MQTT Binding)", getThing().getUID(), mqttNames);
             }
         } catch (IllegalArgumentException e) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            configurationError(e);
             return;
         }
         if (config.serialPort.isBlank()) {
@@ -164,8 +168,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         try {
             options = sessionOptions(config);
         } catch (IllegalArgumentException e) {
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            configurationError(e);
             return;
         }
         publishTimeout = Duration.ofSeconds((long) options.mqtt().packetTimeoutSeconds()
@@ -174,8 +177,8 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         Optional<String> holder = portClaims.claim(config.serialPort, owner);
         if (holder.isPresent()) {
             // Opening it would take the line from the running bridge (its answers would come here).
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.config.port-taken [\""
-                    + config.serialPort.replace('"', '\'') + "\", \"" + holder.get() + "\"]");
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    FailureStatus.text("offline.config.port-taken", List.of(config.serialPort, holder.get())));
             return;
         }
         claimedPort = config.serialPort;
@@ -188,8 +191,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             outbox = new Outbox(config.outboxSize, outboxFile());
         } catch (IllegalStateException e) {
             worker.shutdownNow();
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    "@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'') + "\"]");
+            configurationError(e);
             return;
         }
         publishPath = new PublishPath(outbox, worker, workerName, publishLink(), publishTimeout, publishEvents());
@@ -210,7 +212,7 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
         MqttSettings.Will will = config.lwtTopic.isBlank() ? null
                 : new MqttSettings.Will(config.lwtTopic, config.lwtMessage, config.lwtQos, config.lwtRetain);
         if (!"3.1".equals(config.mqttVersion) && !"3.1.1".equals(config.mqttVersion)) {
-            throw new IllegalArgumentException("MQTT version must be 3.1 or 3.1.1, not " + config.mqttVersion);
+            throw SettingError.MQTT_VERSION.with(config.mqttVersion);
         }
         MqttSettings.checkQos(config.qos);
         MqttSettings mqtt = new MqttSettings(config.connectId, config.host.trim(), config.port,
@@ -231,14 +233,13 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
             Bc26Modem.checkApn(config.apn.trim());
         }
         if (!List.of("text", "hex", "buffered").contains(config.receiveFormat)) {
-            throw new IllegalArgumentException(
-                    "The receive format must be text, hex or buffered, not " + config.receiveFormat);
+            throw SettingError.RECEIVE_FORMAT.with(config.receiveFormat);
         }
         if (config.outboxSize < 1) {
-            throw new IllegalArgumentException("The outbox must hold at least 1 message, not " + config.outboxSize);
+            throw SettingError.OUTBOX_SIZE.with(config.outboxSize);
         }
         if (config.reconnectInitialSeconds < 1 || config.reconnectMaxSeconds < config.reconnectInitialSeconds) {
-            throw new IllegalArgumentException("Reconnect delays must be at least 1 s, the maximum not below the first");
+            throw SettingError.RECONNECT_DELAYS.with();
         }
         return new SessionOptions(config.serialPort.trim(), SerialSettings.DEFAULT.withBaudRate(config.baudRate),
                 config.simPin.isBlank() ? null : config.simPin.trim(), config.apn.isBlank() ? null : config.apn.trim(),
@@ -256,14 +257,14 @@ public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionL
                 try {
                     bands.add(Integer.parseInt(band.trim()));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Bands are numbers separated by commas, not '" + text + "'");
+                    throw SettingError.BANDS_SYNTAX.with(text);
                 }
             }
         }
         // Which bands the model has is checked once the modem is known (BC26: 1, 3, 5, 8, 20).
         for (int band : bands) {
             if (band < 1 || band > 85) {
-                throw new IllegalArgumentException("LTE bands are 1 to 85, not " + band);
+                throw SettingError.BAND_RANGE.with(band);
             }
         }
         return bands;

@@ -125,8 +125,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
                 }
             }
         } catch (IllegalArgumentException e) {
-            configurationError("@text/offline.config.invalid [\"" + String.valueOf(e.getMessage()).replace('"', '\'')
-                    + "\"]");
+            configurationError(FailureStatus.configuration(e));
             return;
         }
         updateStatusFromBridge(bridge.getStatusInfo());
@@ -134,7 +133,7 @@ public class Bc26TopicHandler extends BaseThingHandler {
 
     private void subscribe(Bc26ModemHandler modem, String filter, int qos, Consumer<MqttMessage> listener) {
         modem.subscribe(filter, qos, listener,
-                rejection -> configurationError("@text/offline.subscription-rejected [\"" + filter + "\"]"));
+                rejection -> configurationError(FailureStatus.text("offline.subscription-rejected", List.of(filter))));
         synchronized (subscriptions) {
             subscriptions.add(Map.entry(filter, listener));
         }

@@ -36,6 +36,7 @@ import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.ServingCell;
 import org.openhab.binding.bc26.internal.modem.network.SignalQuality;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 
 /**
  * The BC26's own commands (identity, SIM, network, power saving, clock, reset) as typed calls, with the answer
@@ -171,7 +172,7 @@ public final class Bc26Modem {
      */
     public static void checkPin(String pin) {
         if (!pin.matches("\\d{4,8}")) {
-            throw new IllegalArgumentException("A SIM PIN is 4 to 8 digits");
+            throw SettingError.PIN_FORMAT.with();
         }
     }
 
@@ -182,7 +183,7 @@ public final class Bc26Modem {
      */
     public static void checkApn(String apn) {
         if (!apn.matches("[A-Za-z0-9.\\-_]{1,62}")) {
-            throw new IllegalArgumentException("An APN is 1 to 62 letters, digits, dots, hyphens or underscores");
+            throw SettingError.APN_FORMAT.with();
         }
     }
 

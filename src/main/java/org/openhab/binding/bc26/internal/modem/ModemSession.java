@@ -53,6 +53,8 @@ import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
+import org.openhab.binding.bc26.internal.modem.setting.InvalidSettingException;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 import org.openhab.binding.bc26.internal.modem.tls.TlsMaterial;
@@ -437,7 +439,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 case PERMISSION_DENIED -> SessionFailure.Kind.PERMISSION_DENIED;
                 case NOT_A_SERIAL_PORT -> SessionFailure.Kind.NOT_A_SERIAL_PORT;
                 case IO_ERROR -> SessionFailure.Kind.LINK_FAILED;
-            }, String.valueOf(e.getMessage())));
+            }, String.valueOf(e.getMessage()), options.port()));
         }
         engine.wakeBeforeCommandsAfterIdle(options.keepAwake() ? null : SLEEP_SAFE_IDLE);
         engine.setLineRate(options.serial().baudRate());
@@ -456,7 +458,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         } catch (AtException e) {
             if (e.getKind() == AtException.Kind.TIMEOUT) {
                 throw new SessionException(new SessionFailure(SessionFailure.Kind.NO_ANSWER,
-                        "No answer to AT on " + options.port()));
+                        "No answer to AT on " + options.port(), options.port()));
             }
             throw e;
         }
@@ -505,11 +507,12 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             case READY -> {
             }
             case PUK_REQUIRED -> throw new SessionException(new SessionFailure(SessionFailure.Kind.SIM_PUK_REQUIRED,
-                    "The SIM card is blocked and needs its PUK"));
+                    "The SIM card is blocked and needs its PUK", "+CPIN: SIM PUK"));
             case NOT_INSERTED -> throw new SessionException(
                     new SessionFailure(SessionFailure.Kind.SIM_MISSING, "No SIM card, or it cannot be read"));
             default -> throw new SessionException(
-                    new SessionFailure(SessionFailure.Kind.SIM_PIN_REQUIRED, "The SIM card is locked (" + sim + ")"));
+                    new SessionFailure(SessionFailure.Kind.SIM_PIN_REQUIRED, "The SIM card is locked (" + sim + ")",
+                            sim.name()));
         }
         String apn = options.apn();
         NetworkSetup network = dialect.network();
@@ -529,9 +532,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             logger.debug("Locking the modem to bands {}", bands);
             try {
                 modem.setBands(bands, network);
-            } catch (IllegalArgumentException e) {
-                throw new SessionException(
-                        new SessionFailure(SessionFailure.Kind.CONFIGURATION, String.valueOf(e.getMessage())));
+            } catch (InvalidSettingException e) {
+                throw new SessionException(SessionFailure.misconfigured(e));
             }
         }
         if (options.keepAwake()) {
@@ -589,11 +591,12 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         if (registration.state() == Registration.State.DENIED) {
             throw new SessionException(new SessionFailure(SessionFailure.Kind.REGISTRATION_DENIED,
-                    "The network denied the registration"));
+                    "The network denied the registration", "+CEREG " + registration.state()));
         }
         if (!registration.state().isRegistered()) {
             throw new SessionException(new SessionFailure(SessionFailure.Kind.NOT_REGISTERED,
-                    "Not registered to the network (state " + registration.state() + ")"));
+                    "Not registered to the network (state " + registration.state() + ")",
+                    "+CEREG " + registration.state()));
         }
     }
 
@@ -624,8 +627,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         ModemDialect chosen = ModemDialect.of(model);
         int connectId = options.mqtt().connectId();
         if (connectId > chosen.maxConnectId()) {
-            throw new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION, "The " + model
-                    + " has MQTT client ids 0-" + chosen.maxConnectId() + ", not " + connectId));
+            throw new SessionException(SessionFailure
+                    .misconfigured(SettingError.CONNECT_ID_MODEL.with(model, chosen.maxConnectId(), connectId)));
         }
         synchronized (lock) {
             dialect = chosen;
@@ -651,15 +654,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
         ModemModel model = dialect.model();
         ModemTls modemTls = dialect.tls()
-                .orElseThrow(() -> new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION,
-                        "The " + model + " has no TLS for MQTT: its password and messages would cross the network "
-                                + "readable. Use a BC660K, BC260Y, BG95, BG96 or BG77, or switch TLS off")));
+                .orElseThrow(() -> new SessionException(
+                        SessionFailure.misconfigured(SettingError.TLS_UNSUPPORTED.with(model))));
         TlsMaterial material;
         try {
             material = TlsMaterialLoader.load(config);
-        } catch (IllegalArgumentException e) {
-            throw new SessionException(
-                    new SessionFailure(SessionFailure.Kind.CONFIGURATION, String.valueOf(e.getMessage())));
+        } catch (InvalidSettingException e) {
+            throw new SessionException(SessionFailure.misconfigured(e));
         }
         // What this modem (by its IMEI) was given last; only a modem that keeps files can show it still has them.
         String uploaded = identity.imei() + " " + material.fingerprint();
@@ -674,8 +675,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 writeRecord(record, uploaded);
             }
         } catch (AtException e) {
-            throw new SessionException(new SessionFailure(SessionFailure.Kind.CONFIGURATION,
-                    "The " + model + " refused the TLS certificates: " + e.getMessage()));
+            throw new SessionException(SessionFailure.misconfigured(SettingError.TLS_REFUSED.with(model,
+                    e.getCmeError() >= 0 ? "+CME ERROR: " + e.getCmeError() : "ERROR")));
         }
         tlsMaterial = material;
     }
@@ -1019,7 +1020,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     @Override
     public void connectionLost(int code, String reason) {
-        lost(new SessionFailure(SessionFailure.Kind.CONNECTION_LOST, reason));
+        lost(new SessionFailure(SessionFailure.Kind.CONNECTION_LOST, reason,
+                "+QMTSTAT: " + options.mqtt().connectId() + "," + code));
     }
 
     static SessionFailure toFailure(MqttException e) {
@@ -1035,7 +1037,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             case MODEM_ERROR -> SessionFailure.Kind.MODEM_ERROR;
             case LINK_LOST -> SessionFailure.Kind.LINK_FAILED;
         };
-        return new SessionFailure(kind, String.valueOf(e.getMessage()));
+        return new SessionFailure(kind, String.valueOf(e.getMessage()), e.getEvidence());
     }
 
     static SessionFailure toFailure(AtException e) {
@@ -1044,7 +1046,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             case TIMEOUT -> new SessionFailure(SessionFailure.Kind.NO_ANSWER, String.valueOf(e.getMessage()));
             case MODEM_RESTARTED -> new SessionFailure(SessionFailure.Kind.MODEM_RESTARTED,
                     String.valueOf(e.getMessage()));
-            default -> new SessionFailure(SessionFailure.Kind.MODEM_ERROR, String.valueOf(e.getMessage()));
+            default -> new SessionFailure(SessionFailure.Kind.MODEM_ERROR, String.valueOf(e.getMessage()),
+                    e.getCmeError() >= 0 ? "+CME ERROR: " + e.getCmeError() : "");
         };
     }
 

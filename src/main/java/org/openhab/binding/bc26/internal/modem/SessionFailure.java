@@ -12,18 +12,43 @@
  */
 package org.openhab.binding.bc26.internal.modem;
 
+import java.util.List;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.setting.InvalidSettingException;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 
 /**
  * Why the modem session is not up, decoded so a user interface can say what to do.
  *
  * @param kind the cause
- * @param detail the modem's own words, for logs and the status description
+ * @param detail what happened in English, for logs, the command line and the English status description
+ * @param evidence what the modem or the system said, in its own tokens and no language (a result code, a port
+ *            name, a registration state): the detail a translated status description carries; empty when there is
+ *            nothing beyond the kind
+ * @param setting for a setting that cannot work, which one and how, so the status can name it in any language
+ * @param settingArguments the arguments of {@code setting}'s wording
  *
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record SessionFailure(Kind kind, String detail) {
+public record SessionFailure(Kind kind, String detail, String evidence, @Nullable SettingError setting,
+        List<String> settingArguments) {
+
+    public SessionFailure(Kind kind, String detail) {
+        this(kind, detail, "", null, List.of());
+    }
+
+    public SessionFailure(Kind kind, String detail, String evidence) {
+        this(kind, detail, evidence, null, List.of());
+    }
+
+    /** A setting that cannot work: a configuration failure told by its wording. */
+    public static SessionFailure misconfigured(InvalidSettingException e) {
+        return new SessionFailure(Kind.CONFIGURATION, String.valueOf(e.getMessage()), "", e.getError(),
+                e.getArguments());
+    }
 
     /**
      * Whether only the user can fix this (the configuration, the SIM's PIN, the broker's account, a host name that

@@ -17,6 +17,7 @@ import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 import org.openhab.core.library.types.HSBType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.PercentType;
@@ -52,10 +53,10 @@ final class ColorValue extends TopicValue {
         try {
             this.mode = Mode.valueOf(colorMode.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("colorMode is HSB, RGB or XYY, not " + colorMode);
+            throw SettingError.COLOR_MODE.with(colorMode);
         }
         if (onBrightness < 0 || onBrightness > 100) {
-            throw new IllegalArgumentException("onBrightness is a percentage 0-100, not " + onBrightness);
+            throw SettingError.ON_BRIGHTNESS.with(onBrightness);
         }
         this.on = on;
         this.off = off;

@@ -17,6 +17,7 @@ import java.math.RoundingMode;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 import org.openhab.core.library.types.IncreaseDecreaseType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.PercentType;
@@ -49,7 +50,7 @@ final class DimmerValue extends TopicValue {
         this.on = on;
         this.off = off;
         if (this.min.compareTo(this.max) >= 0) {
-            throw new IllegalArgumentException("a dimmer's min " + this.min + " must be below its max " + this.max);
+            throw SettingError.DIMMER_RANGE.with(this.min, this.max);
         }
     }
 

@@ -29,6 +29,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.OpenClosedType;
 import org.openhab.core.thing.binding.generic.ChannelTransformation;
@@ -106,7 +107,7 @@ public final class TopicChannel {
             case "image" -> new ImageValue();
             case "datetime" -> new DateTimeValue();
             case "trigger" -> null;
-            default -> throw new IllegalArgumentException("unknown channel type " + type);
+            default -> throw SettingError.CHANNEL_TYPE_UNKNOWN.with(type);
         };
         return new TopicChannel(config, value);
     }
@@ -135,8 +136,7 @@ public final class TopicChannel {
         for (String pattern : patterns) {
             // core drops a chain it cannot parse with only a log line; a user should see it on the thing instead
             if (!pattern.isBlank() && !ChannelTransformation.isValidTransformation(pattern)) {
-                throw new IllegalArgumentException("\"" + pattern
-                        + "\" is not a transformation: SERVICE:function, steps joined with ∩ (JSONPATH:$.temp)");
+                throw SettingError.TRANSFORMATION_SYNTAX.with(pattern);
             }
         }
     }

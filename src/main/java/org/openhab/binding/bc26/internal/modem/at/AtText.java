@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * Builds quoted AT parameters. Quectel firmware has no escape mechanism inside quotes (an inner {@code "} ends the
@@ -61,12 +63,12 @@ public final class AtText {
      * Quotes a value.
      *
      * @param value the value
-     * @param what its name for the error message, e.g. "client id"
+     * @param what the field, named in the error message
      * @param maxBytes the modem's limit in UTF-8 bytes
      * @return {@code "value"}
      * @throws IllegalArgumentException if the value cannot be sent safely
      */
-    public static String quoted(String value, String what, int maxBytes) {
+    public static String quoted(String value, SettingField what, int maxBytes) {
         check(value, what, maxBytes);
         return '"' + value + '"';
     }
@@ -76,32 +78,25 @@ public final class AtText {
      *
      * @throws IllegalArgumentException naming the first problem
      */
-    public static void check(String value, String what, int maxBytes) {
+    public static void check(String value, SettingField what, int maxBytes) {
         int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxBytes) {
-            throw new IllegalArgumentException(
-                    capitalize(what) + " is " + bytes + " bytes long; the modem accepts at most " + maxBytes);
+            throw SettingError.TEXT_TOO_LONG.with(what, bytes, maxBytes);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"') {
-                throw new IllegalArgumentException(
-                        capitalize(what) + " contains a double quote character, which the modem cannot receive");
+                throw SettingError.TEXT_QUOTE.with(what);
             }
             if (c < 0x20 || c == 0x7F) {
-                throw new IllegalArgumentException(capitalize(what) + " contains the control character 0x"
-                        + String.format("%02X", (int) c) + ", which the modem cannot receive");
+                throw SettingError.TEXT_CONTROL.with(what, String.format("%02X", (int) c));
             }
             if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1)))) {
                 if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(value.charAt(i - 1))) {
-                    throw new IllegalArgumentException(capitalize(what) + " is not valid Unicode text");
+                    throw SettingError.TEXT_NOT_UNICODE.with(what);
                 }
             }
         }
-    }
-
-    private static String capitalize(String what) {
-        return what.isEmpty() ? what : Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
 }

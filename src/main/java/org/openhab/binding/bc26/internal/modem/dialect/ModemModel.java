@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 
 /**
  * The modems the driver speaks to: BC26 and its NB-IoT successors with the same {@code AT+QMT*} family.
@@ -64,7 +65,6 @@ public enum ModemModel {
                 return model;
             }
         }
-        throw new IllegalArgumentException("The modem model is one of BC26, BC660K, BC260Y, BG95, BG96, BG77 (or auto), not "
-                + name);
+        throw SettingError.MODEL_UNKNOWN.with(name);
     }
 }

@@ -21,6 +21,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * BC26, BC660K, BC260Y: {@code AT+QCGDEFCONT="IP","<apn>"} (the default bearer, written to memory, used after a
@@ -42,7 +44,7 @@ final class QbandNetwork implements NetworkSetup {
 
     @Override
     public AtCommand setApn(String apn) {
-        return AtCommand.of("AT+QCGDEFCONT=\"IP\"," + AtText.quoted(apn, "APN", 62));
+        return AtCommand.of("AT+QCGDEFCONT=\"IP\"," + AtText.quoted(apn, SettingField.APN, 62));
     }
 
     @Override
@@ -63,12 +65,11 @@ final class QbandNetwork implements NetworkSetup {
     @Override
     public AtCommand setBands(List<Integer> bands) {
         if (bands.isEmpty() || (!supportedBands.isEmpty() && bands.size() > supportedBands.size())) {
-            throw new IllegalArgumentException("Give 1 to " + supportedBands.size() + " bands");
+            throw SettingError.BANDS_COUNT.with(supportedBands.size());
         }
         for (int band : bands) {
             if (supportedBands.isEmpty() ? band < 1 || band > 85 : !supportedBands.contains(band)) {
-                throw new IllegalArgumentException(model + " supports bands "
-                        + (supportedBands.isEmpty() ? "1 to 85" : supportedBands) + ", not " + band);
+                throw SettingError.BAND_UNSUPPORTED.with(model, supportedBands.isEmpty() ? "1-85" : supportedBands, band);
             }
         }
         StringBuilder command = new StringBuilder("AT+QBAND=").append(bands.size());

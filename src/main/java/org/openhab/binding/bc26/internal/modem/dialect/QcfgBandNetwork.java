@@ -22,6 +22,8 @@ import org.openhab.binding.bc26.internal.modem.at.AtCommand;
 import org.openhab.binding.bc26.internal.modem.at.AtResponse;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * BG95, BG96, BG77: the APN of PDP context 1 with {@code AT+QICSGP=1,1,"<apn>","","",1} (IPv4, no authentication;
@@ -36,7 +38,7 @@ final class QcfgBandNetwork implements NetworkSetup {
 
     @Override
     public AtCommand setApn(String apn) {
-        return AtCommand.of("AT+QICSGP=1,1," + AtText.quoted(apn, "APN", 62) + ",\"\",\"\",1");
+        return AtCommand.of("AT+QICSGP=1,1," + AtText.quoted(apn, SettingField.APN, 62) + ",\"\",\"\",1");
     }
 
     @Override
@@ -57,12 +59,12 @@ final class QcfgBandNetwork implements NetworkSetup {
     @Override
     public AtCommand setBands(List<Integer> bands) {
         if (bands.isEmpty()) {
-            throw new IllegalArgumentException("Give at least one band");
+            throw SettingError.BANDS_COUNT.with(85);
         }
         BigInteger mask = BigInteger.ZERO;
         for (int band : bands) {
             if (band < 1 || band > 85) {
-                throw new IllegalArgumentException("LTE bands are 1 to 85, not " + band);
+                throw SettingError.BAND_RANGE.with(band);
             }
             mask = mask.setBit(band - 1);
         }

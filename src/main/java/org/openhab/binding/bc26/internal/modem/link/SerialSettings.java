@@ -13,6 +13,7 @@
 package org.openhab.binding.bc26.internal.modem.link;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
 
 /**
  * Line settings of a serial port. BC26 uses 8N1; the baud rate is auto-detected by the modem from the first
@@ -42,13 +43,13 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, int stop
 
     public SerialSettings {
         if (baudRate < 300 || baudRate > 4_000_000) {
-            throw new IllegalArgumentException("Baud rate " + baudRate + " is out of range 300-4000000");
+            throw SettingError.BAUD_RATE_RANGE.with(baudRate);
         }
         if (dataBits < 5 || dataBits > 8) {
-            throw new IllegalArgumentException("Data bits must be 5 to 8, not " + dataBits);
+            throw SettingError.DATA_BITS_RANGE.with(dataBits);
         }
         if (stopBits != 1 && stopBits != 2) {
-            throw new IllegalArgumentException("Stop bits must be 1 or 2, not " + stopBits);
+            throw SettingError.STOP_BITS_RANGE.with(stopBits);
         }
     }
 

@@ -48,6 +48,7 @@ import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 import org.openhab.binding.bc26.internal.modem.tls.TlsMaterial;
 import org.openhab.binding.bc26.internal.modem.network.Fields;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,7 @@ public final class Bc26MqttClient {
                                         ? " (with TLS this is also a broker certificate the modem did not accept, or a"
                                                 + " port that does not speak TLS)"
                                         : ""),
-                        result);
+                        result, "+QMTOPEN: " + idText + "," + result);
             }
             advance(MqttState.OPENING, MqttState.OPEN);
             advance(MqttState.OPEN, MqttState.CONNECTING);
@@ -350,8 +351,8 @@ public final class Bc26MqttClient {
         MqttSettings.Will will = settings.will();
         items.add(will == null ? "\"will\"," + idText + ",0"
                 : "\"will\"," + idText + ",1," + will.qos() + "," + (will.retain() ? 1 : 0) + ","
-                        + AtText.quoted(will.topic(), "will topic", MqttTopics.MAX_TOPIC_BYTES) + ","
-                        + AtText.quoted(will.message(), "will message", 256));
+                        + AtText.quoted(will.topic(), SettingField.WILL_TOPIC, MqttTopics.MAX_TOPIC_BYTES) + ","
+                        + AtText.quoted(will.message(), SettingField.WILL_MESSAGE, 256));
         for (String item : items) {
             execute(AtCommand.of("AT+QMTCFG=" + item));
         }
@@ -469,7 +470,7 @@ public final class Bc26MqttClient {
     /** AT+QMTOPEN and the result of its URC. */
     private int open() throws MqttException {
         AtLine line = runTwoPhase(AtCommand.of("AT+QMTOPEN=" + idText + ","
-                + AtText.quoted(settings.host(), "broker host", 100) + "," + settings.port()).withoutInfo(),
+                + AtText.quoted(settings.host(), SettingField.BROKER_HOST, 100) + "," + settings.port()).withoutInfo(),
                 new AtEngine.ResultWait(urcOf("+QMTOPEN:"), OPEN_TIMEOUT), connection.get());
         return urcField(line, 1);
     }
@@ -477,15 +478,15 @@ public final class Bc26MqttClient {
     /** AT+QMTCONN; ends on +QMTCONN or on +QMTSTAT (a broker that drops the link during CONNECT sends no +QMTCONN). */
     private void connectClient(int attempt) throws MqttException {
         StringBuilder command = new StringBuilder("AT+QMTCONN=").append(idText).append(',')
-                .append(AtText.quoted(settings.clientId(), "client id", 128));
+                .append(AtText.quoted(settings.clientId(), SettingField.CLIENT_ID, 128));
         String logText = command.toString();
         String username = settings.username();
         String password = settings.password();
         if (username != null) {
-            command.append(',').append(AtText.quoted(username, "user name", 256));
+            command.append(',').append(AtText.quoted(username, SettingField.USER_NAME, 256));
             logText = command.toString();
             if (password != null) {
-                command.append(',').append(AtText.quoted(password, "password", 256));
+                command.append(',').append(AtText.quoted(password, SettingField.PASSWORD, 256));
                 logText += ",\"****\"";
             }
         }
@@ -498,18 +499,18 @@ public final class Bc26MqttClient {
                     "The broker closed the connection during CONNECT: " + QmtCodes.statCode(code)
                             + (tls != null ? " (with TLS this is also a broker that wants a client certificate the"
                                     + " modem did not show)" : ""),
-                    code);
+                    code, line.text());
         }
         int result = urcField(line, 1);
         if (result != 0) {
             throw new MqttException(MqttException.Reason.CONNECT_FAILED,
-                    "CONNECT was not acknowledged: " + QmtCodes.sendResult(result), result);
+                    "CONNECT was not acknowledged: " + QmtCodes.sendResult(result), result, line.text());
         }
         int[] fields = urcFields(line);
         int returnCode = fields.length > 2 ? fields[2] : 0;
         if (returnCode != 0) {
             throw new MqttException(MqttException.Reason.CONNECTION_REFUSED,
-                    "The broker refused the connection: " + QmtCodes.connackCode(returnCode), returnCode);
+                    "The broker refused the connection: " + QmtCodes.connackCode(returnCode), returnCode, line.text());
         }
     }
 
@@ -572,7 +573,7 @@ public final class Bc26MqttClient {
         return oneAtATime(() -> {
             int messageId = messageIds.allocate();
             AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
-                    + AtText.quoted(topicFilter, "topic filter", MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
+                    + AtText.quoted(topicFilter, SettingField.TOPIC_FILTER, MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
             return sendTwoPhase(command, resultOf("+QMTUNS:", messageId), current).thenApply(line -> {
                 succeeded(line, "Unsubscribing from " + topicFilter);
                 return (Void) null;
@@ -648,7 +649,7 @@ public final class Bc26MqttClient {
         int messageId = messageIds.allocate();
         StringBuilder command = new StringBuilder("AT+QMTSUB=").append(idText).append(',').append(messageId);
         for (Map.Entry<String, Integer> entry : batch.entrySet()) {
-            command.append(',').append(AtText.quoted(entry.getKey(), "topic filter", MqttTopics.MAX_TOPIC_BYTES))
+            command.append(',').append(AtText.quoted(entry.getKey(), SettingField.TOPIC_FILTER, MqttTopics.MAX_TOPIC_BYTES))
                     .append(',').append(entry.getValue());
         }
         List<String> topics = List.copyOf(batch.keySet());
@@ -726,7 +727,7 @@ public final class Bc26MqttClient {
         int messageId = qos == 0 ? 0 : preferredId > 0 && messageIds.reserve(preferredId) ? preferredId
                 : messageIds.allocate();
         String head = "AT+QMTPUB=" + idText + "," + messageId + "," + qos + "," + (retain ? 1 : 0) + ","
-                + AtText.quoted(topic, "topic", MqttTopics.MAX_TOPIC_BYTES);
+                + AtText.quoted(topic, SettingField.TOPIC, MqttTopics.MAX_TOPIC_BYTES);
         String wire = new String(encoding.wire(), StandardCharsets.UTF_8);
         // Hex digits go in the direct form where the model has it (BC26), within its 700 bytes.
         boolean direct = encoding.form() == PublishEncoding.Form.DIRECT
@@ -793,7 +794,7 @@ public final class Bc26MqttClient {
             int code = urcField(line, 1);
             MqttState before = endConnection();
             failAwaiting(new MqttException(MqttException.Reason.CONNECTION_LOST,
-                    "The MQTT connection was closed: " + QmtCodes.statCode(code), code));
+                    "The MQTT connection was closed: " + QmtCodes.statCode(code), code, line.text()));
             if (before == MqttState.CONNECTED) {
                 listener.connectionLost(code, QmtCodes.statCode(code));
             } else if (before != MqttState.CLOSED) {
@@ -968,9 +969,11 @@ public final class Bc26MqttClient {
     private static MqttException toMqttException(AtException e, @Nullable AtCommand command) {
         String what = command == null ? "" : command.logText() + ": ";
         return switch (e.getKind()) {
-            case TIMEOUT -> new MqttException(MqttException.Reason.TIMEOUT, what + e.getMessage());
+            case TIMEOUT -> new MqttException(MqttException.Reason.TIMEOUT, what + e.getMessage(), -1,
+                    command == null ? "" : command.logText());
             case ERROR, CME_ERROR, UNEXPECTED_ANSWER -> new MqttException(MqttException.Reason.MODEM_ERROR,
-                    what + e.getMessage(), e.getCmeError());
+                    what + e.getMessage(), e.getCmeError(), e.getCmeError() >= 0 ? "+CME ERROR: " + e.getCmeError()
+                            : command == null ? "ERROR" : command.logText() + " ERROR");
             case MODEM_RESTARTED -> new MqttException(MqttException.Reason.CONNECTION_LOST, what + e.getMessage());
             case LINK_LOST, CLOSED -> new MqttException(MqttException.Reason.LINK_LOST, what + e.getMessage());
         };

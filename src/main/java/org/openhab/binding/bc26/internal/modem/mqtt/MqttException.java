@@ -63,15 +63,25 @@ public class MqttException extends Exception {
 
     private final Reason reason;
     private final int code;
+    private final String evidence;
 
     public MqttException(Reason reason, String message) {
         this(reason, message, -1);
     }
 
     public MqttException(Reason reason, String message, int code) {
+        this(reason, message, code, "");
+    }
+
+    /**
+     * @param evidence what the modem printed that shows the failure ({@code +QMTOPEN: 0,3}, {@code +CME ERROR: 50}),
+     *            in its own tokens and no language, so a translated status can carry it; empty when there is none
+     */
+    public MqttException(Reason reason, String message, int code, String evidence) {
         super(message);
         this.reason = reason;
         this.code = code;
+        this.evidence = evidence;
     }
 
     public Reason getReason() {
@@ -80,5 +90,10 @@ public class MqttException extends Exception {
 
     public int getCode() {
         return code;
+    }
+
+    /** The modem's own line or code behind this failure, without words of any language; empty when there is none. */
+    public String getEvidence() {
+        return evidence;
     }
 }

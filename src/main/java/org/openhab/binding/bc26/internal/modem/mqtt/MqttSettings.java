@@ -15,6 +15,8 @@ package org.openhab.binding.bc26.internal.modem.mqtt;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * Everything the modem's MQTT client needs (AT+QMTCFG items, QMTOPEN and QMTCONN parameters). The constructor checks
@@ -56,49 +58,49 @@ public record MqttSettings(int connectId, String host, int port, String clientId
     public record Will(String topic, String message, int qos, boolean retain) {
         public Will {
             MqttTopics.checkTopicName(topic);
-            AtText.check(message, "will message", 256);
+            AtText.check(message, SettingField.WILL_MESSAGE, 256);
             checkQos(qos);
         }
     }
 
     public MqttSettings {
         if (connectId < 0 || connectId > 5) {
-            throw new IllegalArgumentException("The MQTT connect id must be 0 to 5, not " + connectId);
+            throw SettingError.CONNECT_ID_RANGE.with(connectId);
         }
         if (host.isBlank()) {
-            throw new IllegalArgumentException("No broker host given");
+            throw SettingError.HOST_MISSING.with();
         }
-        AtText.check(host, "broker host", 100);
+        AtText.check(host, SettingField.BROKER_HOST, 100);
         if (host.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("The broker host '" + host + "' contains a space");
+            throw SettingError.HOST_SPACE.with(host);
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("The broker port must be 1 to 65535, not " + port);
+            throw SettingError.PORT_RANGE.with(port);
         }
         if (clientId.isEmpty()) {
-            throw new IllegalArgumentException("The client id is empty");
+            throw SettingError.CLIENT_ID_EMPTY.with();
         }
-        AtText.check(clientId, "client id", 128);
+        AtText.check(clientId, SettingField.CLIENT_ID, 128);
         if (username != null) {
-            AtText.check(username, "user name", 256);
+            AtText.check(username, SettingField.USER_NAME, 256);
         }
         if (password != null) {
             if (username == null) {
-                throw new IllegalArgumentException("A password needs a user name");
+                throw SettingError.PASSWORD_WITHOUT_USER.with();
             }
-            AtText.check(password, "password", 256);
+            AtText.check(password, SettingField.PASSWORD, 256);
         }
         if (keepAliveSeconds < 0 || keepAliveSeconds > 3600) {
-            throw new IllegalArgumentException("Keep-alive must be 0 to 3600 seconds, not " + keepAliveSeconds);
+            throw SettingError.KEEP_ALIVE_RANGE.with(keepAliveSeconds);
         }
         if (protocolVersion != 3 && protocolVersion != 4) {
-            throw new IllegalArgumentException("MQTT version must be 3 (3.1) or 4 (3.1.1), not " + protocolVersion);
+            throw SettingError.MQTT_VERSION.with(protocolVersion);
         }
         if (packetTimeoutSeconds < 1 || packetTimeoutSeconds > 60) {
-            throw new IllegalArgumentException("Packet timeout must be 1 to 60 seconds, not " + packetTimeoutSeconds);
+            throw SettingError.PACKET_TIMEOUT_RANGE.with(packetTimeoutSeconds);
         }
         if (retries < 0 || retries > 10) {
-            throw new IllegalArgumentException("Retries must be 0 to 10, not " + retries);
+            throw SettingError.RETRIES_RANGE.with(retries);
         }
     }
 
@@ -137,7 +139,7 @@ public record MqttSettings(int connectId, String host, int port, String clientId
     /** Checks a QoS level. */
     public static void checkQos(int qos) {
         if (qos < 0 || qos > 2) {
-            throw new IllegalArgumentException("QoS must be 0, 1 or 2, not " + qos);
+            throw SettingError.QOS_RANGE.with(qos);
         }
     }
 

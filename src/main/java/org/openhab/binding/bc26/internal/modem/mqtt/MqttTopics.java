@@ -14,6 +14,8 @@ package org.openhab.binding.bc26.internal.modem.mqtt;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * Checks topic names (publish) and topic filters (subscribe) against MQTT 3.1.1 and the modem's limits
@@ -37,13 +39,12 @@ public final class MqttTopics {
      */
     public static void checkTopicName(String topic) {
         if (topic.isEmpty()) {
-            throw new IllegalArgumentException("The topic is empty");
+            throw SettingError.TOPIC_EMPTY.with();
         }
         // Characters first: the message below quotes the topic, which must not carry CR, LF or control codes into a log.
-        AtText.check(topic, "topic", MAX_TOPIC_BYTES);
+        AtText.check(topic, SettingField.TOPIC, MAX_TOPIC_BYTES);
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
-            throw new IllegalArgumentException(
-                    "The topic '" + topic + "' contains a wildcard (+ or #); wildcards are only allowed in subscriptions");
+            throw SettingError.TOPIC_WILDCARD.with(topic);
         }
     }
 
@@ -54,18 +55,17 @@ public final class MqttTopics {
      */
     public static void checkTopicFilter(String filter) {
         if (filter.isEmpty()) {
-            throw new IllegalArgumentException("The topic filter is empty");
+            throw SettingError.FILTER_EMPTY.with();
         }
-        AtText.check(filter, "topic filter", MAX_TOPIC_BYTES);
+        AtText.check(filter, SettingField.TOPIC_FILTER, MAX_TOPIC_BYTES);
         String[] levels = filter.split("/", -1);
         for (int i = 0; i < levels.length; i++) {
             String level = levels[i];
             if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
-                throw new IllegalArgumentException(
-                        "In the topic filter '" + filter + "' # must be the whole last level");
+                throw SettingError.FILTER_HASH.with(filter);
             }
             if (level.contains("+") && !level.equals("+")) {
-                throw new IllegalArgumentException("In the topic filter '" + filter + "' + must fill a whole level");
+                throw SettingError.FILTER_PLUS.with(filter);
             }
         }
     }

@@ -28,6 +28,8 @@ import java.util.Base64;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.modem.setting.SettingError;
+import org.openhab.binding.bc26.internal.modem.setting.SettingField;
 
 /**
  * Reads the certificates a {@link TlsConfig} names and checks them before any modem sees them: a path that is not
@@ -54,60 +56,57 @@ public final class TlsMaterialLoader {
         String ca = null;
         if (config.verifyServer()) {
             if (config.caCertificate().isBlank()) {
-                throw new IllegalArgumentException("TLS checks the broker: give the CA certificate that signed the "
-                        + "broker's certificate (a PEM file, or truststore:<alias>)");
+                throw SettingError.TLS_CA_MISSING.with();
             }
             ca = config.caCertificate().startsWith(TRUSTSTORE_PREFIX)
                     ? fromTrustStore(config.caCertificate().substring(TRUSTSTORE_PREFIX.length()).trim())
-                    : certificate(config.caCertificate(), "CA certificate");
+                    : certificate(config.caCertificate(), SettingField.CA_CERTIFICATE);
         }
         String certificate = config.clientCertificate().isBlank() ? null
-                : certificate(config.clientCertificate(), "client certificate");
+                : certificate(config.clientCertificate(), SettingField.CLIENT_CERTIFICATE);
         String key = config.clientKey().isBlank() ? null : key(config.clientKey());
         if ((certificate == null) != (key == null)) {
-            throw new IllegalArgumentException("A client certificate needs its key, and a key its certificate");
+            throw SettingError.TLS_KEY_PAIR.with();
         }
         if (certificate != null && ca == null) {
-            throw new IllegalArgumentException("A client certificate needs the broker checked (a CA certificate)");
+            throw SettingError.TLS_CLIENT_NEEDS_CA.with();
         }
         return new TlsMaterial(ca, certificate, key, config.serverNameIndication());
     }
 
-    private static String read(String path, String what) {
+    private static String read(String path, SettingField what) {
         Path file = Path.of(path.trim());
         try {
             if (Files.size(file) > MAX_PEM_BYTES) {
-                throw new IllegalArgumentException("The " + what + " " + path + " is larger than " + MAX_PEM_BYTES
-                        + " bytes; give only the one certificate the modem needs");
+                throw SettingError.TLS_FILE_TOO_LARGE.with(what, path, MAX_PEM_BYTES);
             }
             return Files.readString(file, StandardCharsets.US_ASCII).replace("\r\n", "\n").strip() + "\n";
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException illegal) {
                 throw illegal;
             }
-            throw new IllegalArgumentException("Cannot read the " + what + " " + path + ": " + e.getMessage());
+            throw SettingError.TLS_FILE_UNREADABLE.with(what, path, e.getMessage());
         }
     }
 
-    private static String certificate(String path, String what) {
+    private static String certificate(String path, SettingField what) {
         String pem = read(path, what);
         if (!pem.startsWith("-----BEGIN CERTIFICATE-----")) {
-            throw new IllegalArgumentException("The " + what + " " + path + " is not a PEM certificate "
-                    + "(-----BEGIN CERTIFICATE-----)");
+            throw SettingError.TLS_NOT_PEM.with(what, path);
         }
         try {
             CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("The " + what + " " + path + " cannot be read: " + e.getMessage());
+            throw SettingError.TLS_NOT_A_CERTIFICATE.with(what, path, e.getMessage());
         }
         return pem;
     }
 
     private static String key(String path) {
-        String pem = read(path, "client key");
+        String pem = read(path, SettingField.CLIENT_KEY);
         if (!pem.startsWith("-----BEGIN ") || !pem.contains("PRIVATE KEY-----")) {
-            throw new IllegalArgumentException("The client key " + path + " is not a PEM private key");
+            throw SettingError.TLS_KEY_NOT_PEM.with(SettingField.CLIENT_KEY, path);
         }
         return pem;
     }
@@ -121,14 +120,14 @@ public final class TlsMaterialLoader {
             @Nullable
             Certificate certificate = store.getCertificate(alias);
             if (certificate == null) {
-                throw new IllegalArgumentException("The Java trust store has no certificate " + alias);
+                throw SettingError.TRUSTSTORE_ALIAS_MISSING.with(alias);
             }
             return "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (IOException | KeyStoreException | NoSuchAlgorithmException | CertificateException e) {
-            throw new IllegalArgumentException("Cannot read the Java trust store " + cacerts + ": " + e.getMessage());
+            throw SettingError.TRUSTSTORE_UNREADABLE.with(cacerts, e.getMessage());
         }
     }
 }
