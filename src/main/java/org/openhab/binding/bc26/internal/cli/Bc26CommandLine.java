@@ -61,8 +61,8 @@ import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 
 /**
- * The installer's command line on the same driver as the binding: {@code probe}, {@code monitor}, {@code publish}
- * and {@code at}. Output is JSON, one object per line; bad arguments print usage and exit 2, failures print the
+ * The installer's command line on the same driver as the binding: {@code probe}, {@code monitor}, {@code publish},
+ * {@code selftest} and {@code at}. Output is JSON, one object per line; bad arguments print usage and exit 2, failures print the
  * decoded reason and exit 1.
  *
  * @author BC26 binding contributors - Initial contribution
@@ -92,6 +92,15 @@ public final class Bc26CommandLine {
                           --topic T --payload P [--qos Q] [--retain [true|false]] [--timeout-seconds S]
                           publishes one message and prints the delivery result; waits at most S seconds
                           (default 180) for the session and as long again for the broker's acknowledgement
+                """);
+        usage.put("selftest", """
+                  selftest --port P --host H [--mqtt-port N] [--client-id C] [--username U --password-file F]
+                          [--tls --ca-file F [--client-cert F --client-key F] | --tls --insecure]
+                          [--topic T] [--transcript FILE] [--timeout-seconds S]
+                          the whole life of a session against your modem and broker, one pass/fail line per
+                          step (probe, connect, subscribe, publish and receive a plain, a quoted and a binary
+                          payload at QoS 0, 1 and 2, unsubscribe, disconnect); writes the serial transcript,
+                          credentials, IMSI and ICCID redacted, to FILE (default bc26-selftest-<time>.txt)
                 """);
         usage.put("at", """
                   at      --port P [--timeout-ms N] "AT+CSQ"
@@ -130,7 +139,8 @@ public final class Bc26CommandLine {
     private final PrintStream out;
     private final PrintStream err;
 
-    Bc26CommandLine(PrintStream out, PrintStream err) {
+    /** A command line printing to these streams (tests run it in-process). */
+    public Bc26CommandLine(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -140,7 +150,8 @@ public final class Bc26CommandLine {
         return new Bc26CommandLine(Objects.requireNonNull(System.out), Objects.requireNonNull(System.err)).execute(args);
     }
 
-    int execute(String[] args) {
+    /** Runs a command; returns the exit code (0 success, 1 failure, 2 bad arguments). */
+    public int execute(String[] args) {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
@@ -178,6 +189,8 @@ public final class Bc26CommandLine {
                 case "publish" -> publish(Arguments.parse(args, 1, Set.of("verbose", "retain", "tls", "insecure"),
                         union(COMMON, MQTT, Set.of("topic", "payload", "qos", "retain", "timeout-seconds")), Set.of(),
                         false));
+                case "selftest" -> selfTest(Arguments.parse(args, 1, Set.of("verbose", "tls", "insecure"),
+                        union(COMMON, MQTT, Set.of("topic", "transcript", "timeout-seconds")), Set.of(), false));
                 case "at" -> at(Arguments.parse(args, 1, Set.of("verbose"), union(COMMON, Set.of("timeout-ms")),
                         Set.of(), true));
                 default -> throw new UsageException("Unknown command " + command);
@@ -302,7 +315,7 @@ public final class Bc26CommandLine {
 
     // ---- monitor and publish: the whole session ----
 
-    private SessionOptions sessionOptions(Arguments args) throws UsageException {
+    private static SessionOptions sessionOptions(Arguments args) throws UsageException {
         String clientId = args.get("client-id");
         if (clientId == null) {
             clientId = "bc26-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -608,6 +621,55 @@ public final class Bc26CommandLine {
             }
             signal.close();
         }
+    }
+
+    private int selfTest(Arguments args) throws UsageException {
+        SessionOptions options = sessionOptions(args);
+        String topic = args.get("topic");
+        if (topic == null) {
+            topic = "bc26-selftest/" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        }
+        try {
+            org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics.checkTopicName(topic);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(String.valueOf(e.getMessage()));
+        }
+        String transcriptName = args.get("transcript");
+        Path file = Path.of(transcriptName != null ? transcriptName
+                : "bc26-selftest-" + java.time.LocalDateTime.now().format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        Duration timeout = Duration.ofSeconds(args.integer("timeout-seconds", 180, 1, 3600));
+        String username = options.mqtt().username();
+        String password = options.mqtt().password();
+        List<String> header = List.of("SOURCE: bc26 selftest, " + version() + ", " + java.time.ZonedDateTime.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                "SESSION: port " + options.port() + " at " + options.serial().baudRate() + " baud, broker "
+                        + options.mqtt().host() + ":" + options.mqtt().port() + (options.tls() != null ? " (TLS)" : "")
+                        + ", test topic " + topic,
+                "NOTES: written by the binding's own driver (each line as sent or printed; \\xHH is a byte that is"
+                        + " no text; '// sent after >' marks data sent at the prompt). Redacted: the broker's user"
+                        + " name and password (USERNAME, PASSWORD), the IMSI and ICCID after their operator's digits,"
+                        + " private keys.");
+        SerialTranscript transcript;
+        try {
+            transcript = new SerialTranscript(file, header,
+                    new TranscriptRedactor(username == null ? "" : username, password == null ? "" : password));
+        } catch (IOException e) {
+            throw new UsageException("Cannot write the transcript " + file + ": " + e.getMessage());
+        }
+        boolean passed;
+        try (transcript) {
+            passed = new SelfTest(options, topic, timeout, transcript, this::print).run();
+        } catch (IOException e) {
+            passed = false;
+        }
+        IOException writeFailure = transcript.failure();
+        print(Json.object().put("event", "transcript").put("file", file.toAbsolutePath().toString()).put("complete",
+                writeFailure == null));
+        if (writeFailure != null) {
+            err.println("The transcript could not be written completely: " + writeFailure.getMessage());
+        }
+        return passed ? 0 : 1;
     }
 
     /** The line a command ended by Ctrl+C or SIGTERM prints once its session is closed. */

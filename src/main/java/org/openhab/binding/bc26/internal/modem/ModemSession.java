@@ -42,6 +42,7 @@ import org.openhab.binding.bc26.internal.modem.dialect.ModemDialect;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.dialect.NetworkSetup;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
+import org.openhab.binding.bc26.internal.modem.link.LinkTap;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
 import org.openhab.binding.bc26.internal.modem.link.PortNames;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
@@ -152,6 +153,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     /** Set while we reboot the modem ourselves: its banner is expected, not a failure. */
     private @Nullable CompletableFuture<@Nullable Void> ownRestart;
 
+    private volatile @Nullable LinkTap linkTap;
+
     public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
         this(options, scheduler, listener, "OH-bc26-session");
     }
@@ -182,6 +185,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             ScheduledExecutorService current = timer;
             return current != null ? current : scheduler;
         }
+    }
+
+    /** Every byte of every link this session opens from now on goes past the tap too (the self-test's transcript). */
+    public void tapLinks(LinkTap tap) {
+        linkTap = tap;
     }
 
     /** For tests: how long an idle line waits for its liveness AT (before {@link #start()}). */
@@ -429,7 +437,9 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         adviseStablePortName();
         AtEngine engine = new AtEngine(engineTimer(), dispatcher(), this);
         try {
-            engine.attach(ModemLinks.open(options.port(), options.serial(), engine));
+            LinkTap tap = linkTap;
+            engine.attach(tap == null ? ModemLinks.open(options.port(), options.serial(), engine)
+                    : tap.open(options.port(), options.serial(), engine));
         } catch (LinkException e) {
             engine.close();
             throw new SessionException(new SessionFailure(switch (e.getKind()) {
