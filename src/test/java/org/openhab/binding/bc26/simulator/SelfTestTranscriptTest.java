@@ -62,6 +62,10 @@ class SelfTestTranscriptTest {
     }
 
     private Run selfTest(Mosquitto broker, Bc26Simulator.Model model) throws Exception {
+        return selfTest(broker.port(), model, "60");
+    }
+
+    private Run selfTest(int brokerPort, Bc26Simulator.Model model, String timeoutSeconds) throws Exception {
         Bc26Simulator.Options options = new Bc26Simulator.Options();
         options.timeScale = 0.02;
         options.model = model;
@@ -72,9 +76,9 @@ class SelfTestTranscriptTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Bc26CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(new String[] { "selftest", "--port",
-                        modem.portName(), "--host", "127.0.0.1", "--mqtt-port", Integer.toString(broker.port()),
+                        modem.portName(), "--host", "127.0.0.1", "--mqtt-port", Integer.toString(brokerPort),
                         "--username", USER, "--password-file", passwordFile.toString(), "--transcript",
-                        transcript.toString(), "--timeout-seconds", "60" });
+                        transcript.toString(), "--timeout-seconds", timeoutSeconds });
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertTrue(Files.exists(transcript), "transcript written; stderr: " + err.toString(StandardCharsets.UTF_8));
         return new Run(exit, lines, Files.readString(transcript, StandardCharsets.UTF_8));
@@ -109,6 +113,23 @@ class SelfTestTranscriptTest {
         String steps2 = String.join("\n", run.lines());
         assertFalse(steps2.contains("460012345678969") || steps2.contains("89860317482035195410"),
                 "the printed steps hold no SIM identity either");
+    }
+
+    @Test
+    void aBrokerThatIsNotThereFailsTheConnectStepAndStillClosesCleanly() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run run = selfTest(closedPort, Bc26Simulator.Model.BC26, "5");
+        assertEquals(1, run.exitCode(), String.join("\n", run.lines()));
+        List<String> lines = run.lines();
+        assertTrue(lines.get(0).startsWith("{\"step\":\"probe\",\"result\":\"pass\""), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"step\":\"connect\",\"result\":\"fail\",\"detail\":\"BROKER_UNREACHABLE"),
+                lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"step\":\"disconnect\",\"result\":\"pass\""), lines.get(2));
+        assertTrue(lines.get(3).startsWith("{\"selftest\":\"failed\",\"passed\":2,\"failed\":1}"), lines.get(3));
+        assertTrue(run.transcript().contains("+QMTOPEN: 0,"), "the refusal is in the transcript");
     }
 
     @Test

@@ -113,28 +113,18 @@ final class SelfTest {
             if (!up) {
                 step("connect", false, failure == null ? "no session within " + timeout.toSeconds() + " s"
                         : failure.kind() + ": " + failure.detail(), start);
-                return summary();
-            }
-            step("connect", true, options.mqtt().host() + ":" + options.mqtt().port(), start);
-            start = System.nanoTime();
-            List<Integer> granted = session.subscribe(topic, 2).get(timeout.toSeconds(), TimeUnit.SECONDS);
-            boolean subscribed = !granted.isEmpty() && granted.get(0) <= 2;
-            step("subscribe", subscribed, topic + " granted QoS " + granted, start);
-            if (subscribed) {
+            } else if (step("connect", true, options.mqtt().host() + ":" + options.mqtt().port(), start)
+                    && subscribe(session)) {
                 for (int qos = 0; qos <= 2; qos++) {
                     for (String kind : PAYLOAD_ORDER) {
                         publishAndReceive(session, received, qos, kind);
                     }
                 }
+                unsubscribe(session);
             }
-            start = System.nanoTime();
-            session.unsubscribe(topic).get(timeout.toSeconds(), TimeUnit.SECONDS);
-            step("unsubscribe", true, topic, start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             step("interrupted", false, "stopped before the end", System.nanoTime());
-        } catch (ExecutionException | TimeoutException e) {
-            step("unsubscribe", false, describe(e), System.nanoTime());
         } finally {
             long start = System.nanoTime();
             session.stop();
@@ -142,6 +132,29 @@ final class SelfTest {
             step("disconnect", !session.isOnline(), "AT+QMTDISC and the port closed", start);
         }
         return summary();
+    }
+
+    private boolean subscribe(ModemSession session) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            List<Integer> granted = session.subscribe(topic, 2).get(timeout.toSeconds(), TimeUnit.SECONDS);
+            boolean subscribed = !granted.isEmpty() && granted.get(0) <= 2;
+            step("subscribe", subscribed, topic + " granted QoS " + granted, start);
+            return subscribed;
+        } catch (ExecutionException | TimeoutException e) {
+            step("subscribe", false, describe(e), start);
+            return false;
+        }
+    }
+
+    private void unsubscribe(ModemSession session) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            session.unsubscribe(topic).get(timeout.toSeconds(), TimeUnit.SECONDS);
+            step("unsubscribe", true, topic, start);
+        } catch (ExecutionException | TimeoutException e) {
+            step("unsubscribe", false, describe(e), start);
+        }
     }
 
     private boolean probe() {
@@ -200,7 +213,8 @@ final class SelfTest {
                 + (others.isEmpty() ? "" : "; received instead (hex): " + others), start);
     }
 
-    private void step(String name, boolean pass, String detail, long startNanos) {
+    /** Prints the step's line; returns whether it passed. */
+    private boolean step(String name, boolean pass, String detail, long startNanos) {
         if (pass) {
             passed++;
         } else {
@@ -208,6 +222,7 @@ final class SelfTest {
         }
         print.accept(Json.object().put("step", name).put("result", pass ? "pass" : "fail").put("detail", detail)
                 .put("milliseconds", Math.max(0, (System.nanoTime() - startNanos) / 1_000_000)));
+        return pass;
     }
 
     private boolean summary() {
