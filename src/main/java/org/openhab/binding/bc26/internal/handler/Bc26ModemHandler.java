@@ -93,7 +93,7 @@ import org.slf4j.LoggerFactory;
  * @author BC26 binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionListener {
+public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSessionListener {
 
     private static final ChannelTypeUID PUBLISH_TRIGGER = new ChannelTypeUID(BINDING_ID, CHANNEL_TYPE_PUBLISH_TRIGGER);
 
