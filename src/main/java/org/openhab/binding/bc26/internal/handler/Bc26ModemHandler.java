@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,8 +199,8 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
         ModemSession session = new ModemSession(options, worker, this, workerName);
         this.session = session;
         registerTriggerChannels();
-        // Every filter with the QoS its listeners asked for; refusals reach them all.
-        subscriptions.all().forEach((filter, qos) -> watchSubscription(session.subscribe(filter, qos), filter));
+        // Every filter with the QoS its listeners asked for, made at the connect; refusals reach them all.
+        session.subscribe(subscriptions.all());
         session.start();
         // Every connect refreshes at once (afterConnect), so the first periodic read waits a whole interval.
         int interval = Math.max(10, config.refreshInterval);
@@ -468,30 +469,71 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
      */
     public void subscribe(String filter, int qos, Consumer<MqttMessage> listener,
             Consumer<MqttException> rejected) {
-        MqttTopics.checkTopicFilter(filter);
-        MqttSettings.checkQos(qos);
-        int subscribeQos = subscriptions.add(filter, qos, new SubscriptionRegistry.Subscriber(listener, rejected));
-        ModemSession session = this.session;
-        if (session != null && subscribeQos >= 0) {
-            watchSubscription(session.subscribe(filter, subscribeQos), filter);
+        subscribe(List.of(new SubscriptionRequest(filter, qos, listener, rejected)));
+    }
+
+    /** One subscription a child thing asks for: its filter, QoS, listener, and who hears a refusal. */
+    public record SubscriptionRequest(String filter, int qos, Consumer<MqttMessage> listener,
+            Consumer<MqttException> rejected) {
+    }
+
+    /**
+     * Subscribes a child thing to all its filters at once: what the modem does not hold yet goes out together
+     * (one {@code AT+QMTSUB} per four filters), so a thing with eight channels waits two round trips, not eight.
+     *
+     * @return completes when the broker has answered for every filter (each refusal told to its request), at once
+     *         when nothing had to be sent or the bridge is not connected (the connect then subscribes before ONLINE)
+     * @throws IllegalArgumentException for an invalid filter or QoS, before anything is subscribed
+     */
+    public CompletableFuture<@Nullable Void> subscribe(List<SubscriptionRequest> requests) {
+        for (SubscriptionRequest request : requests) {
+            MqttTopics.checkTopicFilter(request.filter());
+            MqttSettings.checkQos(request.qos());
         }
+        Map<String, Integer> toModem = new LinkedHashMap<>();
+        for (SubscriptionRequest request : requests) {
+            int subscribeQos = subscriptions.add(request.filter(), request.qos(),
+                    new SubscriptionRegistry.Subscriber(request.listener(), request.rejected()));
+            if (subscribeQos >= 0) {
+                toModem.merge(request.filter(), subscribeQos, Math::max);
+            }
+        }
+        ModemSession session = this.session;
+        if (session == null || toModem.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return session.subscribe(toModem).handle((granted, error) -> {
+            if (error != null) {
+                MqttException failure = Bc26MqttClient.failureOf(error);
+                toModem.keySet().forEach(filter -> subscriptionFailure(filter, failure));
+            } else {
+                granted.forEach((filter, qos) -> {
+                    if (qos == Bc26MqttClient.REJECTED) {
+                        subscriptionFailure(filter, Bc26MqttClient.rejected(filter));
+                    }
+                });
+            }
+            return null;
+        });
     }
 
     /** Removes a child's listener; the modem unsubscribes when nobody listens to the filter any more. */
     public void unsubscribe(String filter, Consumer<MqttMessage> listener) {
-        ModemSession session = this.session;
-        if (subscriptions.remove(filter, listener) && session != null) {
-            session.unsubscribe(filter);
-        }
+        unsubscribe(List.of(Map.entry(filter, listener)));
     }
 
-    /** Reports a subscription the broker answered with a failure. */
-    private void watchSubscription(CompletableFuture<List<Integer>> subscription, String filter) {
-        subscription.whenComplete((granted, error) -> {
-            if (error != null) {
-                subscriptionFailure(filter, Bc26MqttClient.failureOf(error));
+    /** Removes a child's listeners; the filters nobody listens to any more are unsubscribed together. */
+    public void unsubscribe(List<Map.Entry<String, Consumer<MqttMessage>>> listeners) {
+        List<String> unused = new ArrayList<>();
+        for (Map.Entry<String, Consumer<MqttMessage>> entry : listeners) {
+            if (subscriptions.remove(entry.getKey(), entry.getValue())) {
+                unused.add(entry.getKey());
             }
-        });
+        }
+        ModemSession session = this.session;
+        if (session != null && !unused.isEmpty()) {
+            session.unsubscribe(unused);
+        }
     }
 
     /** Logs a failed subscription, shows it in last-error, and tells the filter's listeners if the broker refused it. */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -23,6 +24,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.config.TopicChannelConfig;
 import org.openhab.binding.bc26.internal.config.TopicThingConfig;
+import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler.SubscriptionRequest;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
@@ -69,6 +71,8 @@ public class Bc26TopicHandler extends BaseThingHandler {
     private volatile @Nullable Bc26ModemHandler bridgeHandler;
     private volatile TopicThingConfig config = new TopicThingConfig();
     private volatile boolean available = true;
+    /** Completes when the broker has answered every subscription of this thing (made at initialize()). */
+    private volatile CompletableFuture<@Nullable Void> granted = CompletableFuture.completedFuture(null);
     private volatile ChannelTransformation availabilityTransformation = new ChannelTransformation(List.<String> of());
     /**
      * The description of a configuration error (invalid topic, subscription refused by the broker): the thing stays
@@ -97,10 +101,11 @@ public class Bc26TopicHandler extends BaseThingHandler {
             // A handler's own thing update is stored by openHAB without initialising the handler again.
             updateThing(editThing().withoutChannels(getThing().getChannels()).withChannels(fitted).build());
         }
+        List<SubscriptionRequest> requests = new ArrayList<>();
         try {
             availabilityTransformation = TopicChannel.transformation(config.transformationPattern);
             if (!config.availabilityTopic.isBlank()) {
-                subscribe(modem, config.availabilityTopic, 1, this::availabilityChanged);
+                requests.add(request(config.availabilityTopic, 1, this::availabilityChanged));
             }
             for (Channel channel : getThing().getChannels()) {
                 ChannelUID uid = channel.getUID();
@@ -120,23 +125,35 @@ public class Bc26TopicHandler extends BaseThingHandler {
                     MqttTopics.checkTopicName(channelConfig.stopCommandTopic);
                 }
                 if (!channelConfig.stateTopic.isBlank()) {
-                    subscribe(modem, channelConfig.stateTopic, channelConfig.qos,
-                            message -> received(uid, topicChannel, message));
+                    requests.add(request(channelConfig.stateTopic, channelConfig.qos,
+                            message -> received(uid, topicChannel, message)));
                 }
             }
+            // All filters in one go: together in as few AT+QMTSUB as the modem takes. Until the broker has granted
+            // them the thing is not ONLINE: a message sent to it before would be lost.
+            granted = modem.subscribe(requests);
         } catch (IllegalArgumentException e) {
             configurationError(FailureStatus.configuration(e));
             return;
         }
-        updateStatusFromBridge(bridge.getStatusInfo());
+        synchronized (subscriptions) {
+            requests.forEach(request -> subscriptions.add(Map.entry(request.filter(), request.listener())));
+        }
+        CompletableFuture<@Nullable Void> subscribed = granted;
+        if (!subscribed.isDone()) {
+            updateStatus(ThingStatus.UNKNOWN);
+        }
+        subscribed.thenRun(() -> {
+            Bridge current = getBridge();
+            if (current != null && bridgeHandler != null) {
+                updateStatusFromBridge(current.getStatusInfo());
+            }
+        });
     }
 
-    private void subscribe(Bc26ModemHandler modem, String filter, int qos, Consumer<MqttMessage> listener) {
-        modem.subscribe(filter, qos, listener,
+    private SubscriptionRequest request(String filter, int qos, Consumer<MqttMessage> listener) {
+        return new SubscriptionRequest(filter, qos, listener,
                 rejection -> configurationError(FailureStatus.text("offline.subscription-rejected", List.of(filter))));
-        synchronized (subscriptions) {
-            subscriptions.add(Map.entry(filter, listener));
-        }
     }
 
     @Override
@@ -149,8 +166,8 @@ public class Bc26TopicHandler extends BaseThingHandler {
             made = new ArrayList<>(subscriptions);
             subscriptions.clear();
         }
-        if (modem != null) {
-            made.forEach(entry -> modem.unsubscribe(entry.getKey(), entry.getValue()));
+        if (modem != null && !made.isEmpty()) {
+            modem.unsubscribe(made);
         }
     }
 
@@ -170,6 +187,9 @@ public class Bc26TopicHandler extends BaseThingHandler {
         }
         if (bridgeStatus.getStatus() != ThingStatus.ONLINE) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        } else if (!granted.isDone()) {
+            // The broker has not answered its subscriptions yet: ONLINE when it has.
+            updateStatus(ThingStatus.UNKNOWN);
         } else if (available) {
             updateStatus(ThingStatus.ONLINE);
         } else if (config.availabilityTopic.isBlank()) {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -344,6 +345,38 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             client = this.client;
         }
         return client == null ? CompletableFuture.completedFuture(List.of()) : client.subscribe(topicFilter, qos);
+    }
+
+    /**
+     * Adds subscriptions, made together ({@link Bc26MqttClient#subscribe(Map)}) at once when connected, else at the
+     * next connect.
+     *
+     * @return each filter's granted QoS (128: refused) when the broker answered, or empty at once when not connected
+     */
+    public CompletableFuture<Map<String, Integer>> subscribe(Map<String, Integer> filters) {
+        try {
+            for (Map.Entry<String, Integer> filter : filters.entrySet()) {
+                Bc26MqttClient.checkSubscription(filter.getKey(), filter.getValue());
+            }
+        } catch (MqttException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Bc26MqttClient client;
+        synchronized (lock) {
+            subscriptions.putAll(filters);
+            client = this.client;
+        }
+        return client == null ? CompletableFuture.completedFuture(Map.of()) : client.subscribe(filters);
+    }
+
+    /** Removes subscriptions, unsubscribed together when connected. */
+    public CompletableFuture<Void> unsubscribe(Collection<String> topicFilters) {
+        Bc26MqttClient client;
+        synchronized (lock) {
+            topicFilters.forEach(subscriptions::remove);
+            client = this.client;
+        }
+        return client == null ? CompletableFuture.completedFuture(null) : client.unsubscribe(topicFilters);
     }
 
     /** Removes a subscription. */

@@ -137,6 +137,49 @@ class Bc26TopicHandlerTest {
         handler.dispose();
     }
 
+    /**
+     * Eight state topics go out together, four filters per {@code AT+QMTSUB}, not one round trip each; the thing is
+     * UNKNOWN until the broker granted them and ONLINE after, so a message sent the moment it is ONLINE arrives.
+     */
+    @Test
+    void aThingsFiltersGoOutTogetherAndItIsOnlineOnlyOnceTheyAreGranted() throws Exception {
+        List<Channel> channels = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            channels.add(channel("value" + i, "string", Map.of("stateTopic", "batch/" + i)));
+            filters.add("batch/" + i);
+        }
+        int commandsBefore = modem.simulator().receivedCommands().size();
+        int statusesBefore = rig.mirror.statuses.size();
+        Bc26TopicHandler handler = rig.topicThing(channels, Map.of());
+        handler.initialize();
+        assertNotEquals(ThingStatus.ONLINE, handler.getThing().getStatus(),
+                "initialize() returns before the broker could have answered");
+        Await.until("thing ONLINE", WAIT, () -> handler.getThing().getStatus() == ThingStatus.ONLINE);
+        assertTrue(modem.simulator().subscribedFilters().containsAll(filters), "ONLINE means granted");
+        List<String> subscribes = modem.simulator().receivedCommands()
+                .subList(commandsBefore, modem.simulator().receivedCommands().size()).stream()
+                .filter(c -> c.startsWith("AT+QMTSUB=")).toList();
+        assertEquals(2, subscribes.size(), String.valueOf(subscribes));
+        assertTrue(subscribes.get(0).endsWith("\"batch/0\",1,\"batch/1\",1,\"batch/2\",1,\"batch/3\",1"),
+                subscribes.get(0));
+        List<ThingStatus> seen = rig.mirror.statuses.subList(statusesBefore, rig.mirror.statuses.size()).stream()
+                .map(ThingStatusInfo::getStatus).toList();
+        assertEquals(ThingStatus.UNKNOWN, seen.get(0), "UNKNOWN while the grants are awaited: " + seen);
+        assertTrue(seen.indexOf(ThingStatus.ONLINE) > 0, "then ONLINE: " + seen);
+        observer.publish("batch/7", "first", 1, false);
+        Await.until("the last channel receives at once", WAIT, () -> new StringType("first").equals(states.get("value7")));
+
+        int beforeDispose = modem.simulator().receivedCommands().size();
+        handler.dispose();
+        java.util.function.Supplier<List<String>> unsubscribes = () -> modem.simulator().receivedCommands()
+                .subList(beforeDispose, modem.simulator().receivedCommands().size()).stream()
+                .filter(c -> c.startsWith("AT+QMTUNS=")).toList();
+        Await.until("every filter unsubscribed", WAIT,
+                () -> filters.stream().allMatch(f -> unsubscribes.get().stream().anyMatch(c -> c.contains("\"" + f + "\""))));
+        assertEquals(2, unsubscribes.get().size(), "the filters are unsubscribed together too: " + unsubscribes.get());
+    }
+
     /** The topic thing ONLINE (its availability retained as online), and the observer subscribed to {@code topic}. */
     private Bc26TopicHandler onlineTopicThingWatching(String topic) throws Exception {
         Bc26TopicHandler handler = topicThing();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -77,7 +78,8 @@ public final class Bc26MqttClient {
     /** The answer to {@code AT+QMTRECV?}: a client id and the state of its five slots (1: a message is there). */
     private static final Pattern STORE_STATUS = Pattern.compile("\\+QMTRECV:\\s*\\d+(\\s*,\\s*\\d+){5}");
     /** The granted QoS that means the broker refused a subscription. */
-    private static final int REJECTED = 128;
+    /** The granted QoS of a filter the broker refused (MQTT 3.1.1 SUBACK). */
+    public static final int REJECTED = 128;
 
     private final Logger logger = LoggerFactory.getLogger(Bc26MqttClient.class);
     private final AtEngine engine;
@@ -520,27 +522,81 @@ public final class Bc26MqttClient {
      * @return completes with the granted QoS when the broker answered (or at once when not connected)
      */
     public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
+        return subscribe(Map.of(topicFilter, qos)).thenApply(granted -> {
+            Integer qosGranted = granted.get(topicFilter);
+            if (qosGranted != null && qosGranted == REJECTED) {
+                throw new CompletionException(rejected(topicFilter));
+            }
+            return qosGranted == null ? List.<Integer> of() : List.of(qosGranted);
+        });
+    }
+
+    /**
+     * Adds subscriptions; when connected, sends them together: one {@code AT+QMTSUB} per
+     * {@value #MAX_TOPICS_PER_SUBSCRIBE} filters instead of a round trip each (seconds apiece on a real cell).
+     *
+     * @return completes with each filter's granted QoS when the broker answered, {@value #REJECTED} for a filter it
+     *         refused (empty at once when not connected)
+     */
+    public CompletableFuture<Map<String, Integer>> subscribe(Map<String, Integer> filters) {
         try {
-            checkSubscription(topicFilter, qos);
+            for (Map.Entry<String, Integer> filter : filters.entrySet()) {
+                checkSubscription(filter.getKey(), filter.getValue());
+            }
         } catch (MqttException e) {
             return CompletableFuture.failedFuture(e);
         }
         synchronized (subscriptions) {
-            subscriptions.put(topicFilter, qos);
+            subscriptions.putAll(filters);
         }
         int current = connection.get();
-        if (state.get() != MqttState.CONNECTED) {
-            return CompletableFuture.completedFuture(List.of());
+        if (state.get() != MqttState.CONNECTED || filters.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
         }
-        return sendSubscribe(Map.of(topicFilter, qos), current).thenApply(granted -> {
-            if (granted.contains(REJECTED)) {
-                throw new CompletionException(rejected(topicFilter));
-            }
-            return granted;
+        List<Map<String, Integer>> batches = batches(filters);
+        List<CompletableFuture<Map<String, Integer>>> answers = new ArrayList<>();
+        for (Map<String, Integer> batch : batches) {
+            answers.add(sendSubscribe(batch, current).thenApply(granted -> grantedPerFilter(batch, granted)));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, Integer> all = new LinkedHashMap<>();
+            answers.forEach(answer -> all.putAll(answer.join()));
+            return all;
         });
     }
 
-    private static MqttException rejected(String topicFilter) {
+    /** The filters in commands of at most {@value #MAX_TOPICS_PER_SUBSCRIBE}, in their order. */
+    private static List<Map<String, Integer>> batches(Map<String, Integer> filters) {
+        List<Map<String, Integer>> batches = new ArrayList<>();
+        Map<String, Integer> batch = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> filter : filters.entrySet()) {
+            if (batch.size() == MAX_TOPICS_PER_SUBSCRIBE) {
+                batches.add(batch);
+                batch = new LinkedHashMap<>();
+            }
+            batch.put(filter.getKey(), filter.getValue());
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    /** MQTT 3.1.1's SUBACK: one granted QoS per filter, in the order asked; 128 refuses that filter. */
+    private static Map<String, Integer> grantedPerFilter(Map<String, Integer> batch, List<Integer> granted) {
+        Map<String, Integer> perFilter = new LinkedHashMap<>();
+        int i = 0;
+        for (String filter : batch.keySet()) {
+            if (i < granted.size()) {
+                perFilter.put(filter, granted.get(i));
+            }
+            i++;
+        }
+        return perFilter;
+    }
+
+    /** The failure of a filter the broker refused. */
+    public static MqttException rejected(String topicFilter) {
         return new MqttException(MqttException.Reason.SUBSCRIPTION_REJECTED,
                 "The broker rejected the subscription to " + topicFilter, REJECTED);
     }
@@ -562,23 +618,41 @@ public final class Bc26MqttClient {
 
     /** Removes a subscription; unsubscribes now when connected. */
     public CompletableFuture<Void> unsubscribe(String topicFilter) {
-        boolean known;
+        return unsubscribe(List.of(topicFilter));
+    }
+
+    /** Removes subscriptions; when connected, unsubscribes them together, as {@link #subscribe(Map)} subscribes. */
+    public CompletableFuture<Void> unsubscribe(Collection<String> topicFilters) {
+        Map<String, Integer> known = new LinkedHashMap<>();
         synchronized (subscriptions) {
-            known = subscriptions.remove(topicFilter) != null;
+            for (String filter : topicFilters) {
+                Integer qos = subscriptions.remove(filter);
+                if (qos != null) {
+                    known.put(filter, qos);
+                }
+            }
         }
         int current = connection.get();
-        if (!known || state.get() != MqttState.CONNECTED) {
+        if (known.isEmpty() || state.get() != MqttState.CONNECTED) {
             return CompletableFuture.completedFuture(null);
         }
-        return oneAtATime(() -> {
-            int messageId = messageIds.allocate();
-            AtCommand command = AtCommand.of("AT+QMTUNS=" + idText + "," + messageId + ","
-                    + AtText.quoted(topicFilter, SettingField.TOPIC_FILTER, MqttTopics.MAX_TOPIC_BYTES)).withoutInfo();
-            return sendTwoPhase(command, resultOf("+QMTUNS:", messageId), current).thenApply(line -> {
-                succeeded(line, "Unsubscribing from " + topicFilter);
-                return (Void) null;
-            }).whenComplete((v, e) -> messageIds.release(messageId));
-        });
+        List<CompletableFuture<?>> answers = new ArrayList<>();
+        for (Map<String, Integer> batch : batches(known)) {
+            answers.add(oneAtATime(() -> {
+                int messageId = messageIds.allocate();
+                StringBuilder command = new StringBuilder("AT+QMTUNS=").append(idText).append(',').append(messageId);
+                for (String filter : batch.keySet()) {
+                    command.append(',')
+                            .append(AtText.quoted(filter, SettingField.TOPIC_FILTER, MqttTopics.MAX_TOPIC_BYTES));
+                }
+                return sendTwoPhase(AtCommand.of(command.toString()).withoutInfo(), resultOf("+QMTUNS:", messageId),
+                        current).thenApply(line -> {
+                            succeeded(line, "Unsubscribing from " + batch.keySet());
+                            return (Void) null;
+                        }).whenComplete((v, e) -> messageIds.release(messageId));
+            }));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 
     /**
@@ -610,13 +684,8 @@ public final class Bc26MqttClient {
 
     /** Makes every subscription again; the future completes when all are answered, failures only logged. */
     private CompletableFuture<Void> resubscribe(int current) {
-        Map<String, Integer> all = subscriptions();
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(all.entrySet());
         List<CompletableFuture<?>> answers = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i += MAX_TOPICS_PER_SUBSCRIBE) {
-            Map<String, Integer> batch = new LinkedHashMap<>();
-            entries.subList(i, Math.min(entries.size(), i + MAX_TOPICS_PER_SUBSCRIBE))
-                    .forEach(e -> batch.put(e.getKey(), e.getValue()));
+        for (Map<String, Integer> batch : batches(subscriptions())) {
             List<String> filters = List.copyOf(batch.keySet());
             answers.add(sendSubscribe(batch, current).handle((granted, error) -> {
                 if (error != null) {
