@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.bc26.internal.handler.Bc26ModemHandler;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
 import org.openhab.binding.bc26.internal.modem.ModemSessionListener;
 import org.openhab.binding.bc26.internal.modem.SessionFailure;
@@ -572,7 +573,47 @@ public final class BindingBenchmark {
         }
     }
 
-    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}. */
+    /**
+     * A topic thing with eight state topics under an ONLINE bridge at BC26's capture timing (about 1.8 s from the OK
+     * of an AT+QMTSUB to its result): the time until the broker granted all eight, one AT+QMTSUB per filter as the
+     * thing subscribed before, and together as it does now (the thing goes ONLINE at that moment).
+     */
+    String subscriptionBatching() throws Exception {
+        StringBuilder table = new StringBuilder("| 8 state topics | AT+QMTSUB sent | until all granted |\n|---|---|---|\n");
+        for (boolean together : List.of(false, true)) {
+            try (SimTransport modem = modem(realistic()); BridgeRig rig = rig(modem)) {
+                rig.handler().initialize();
+                require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
+                String prefix = together ? "together/" : "apart/";
+                List<String> filters = new ArrayList<>();
+                List<Bc26ModemHandler.SubscriptionRequest> requests = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    filters.add(prefix + i);
+                    requests.add(new Bc26ModemHandler.SubscriptionRequest(prefix + i, 1, message -> {
+                    }, refused -> {
+                    }));
+                }
+                int before = modem.simulator().receivedCommands().size();
+                long start = System.nanoTime();
+                if (together) {
+                    rig.handler().subscribe(requests).get(120, TimeUnit.SECONDS);
+                } else {
+                    requests.forEach(r -> rig.handler().subscribe(r.filter(), r.qos(), r.listener(), r.rejected()));
+                }
+                Await.until("all granted", Duration.ofSeconds(120),
+                        () -> modem.simulator().subscribedFilters().containsAll(filters));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long commands = modem.simulator().receivedCommands().subList(before,
+                        modem.simulator().receivedCommands().size()).stream()
+                        .filter(c -> c.startsWith("AT+QMTSUB=")).count();
+                table.append(String.format(Locale.ROOT, "| %s | %d | %.1f s |%n",
+                        together ? "together (now)" : "one per filter (before)", commands, seconds));
+            }
+        }
+        return table.toString();
+    }
+
+    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}, {@code subscribe}. */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bc26-bench-part");
         try (Mosquitto broker = Mosquitto.start(dir)) {
@@ -584,6 +625,7 @@ public final class BindingBenchmark {
                 case "inbound" -> bench.inboundAtLineRate(Duration.ofSeconds(n));
                 case "memory" -> bench.memoryAndThreads(Math.max(4, n));
                 case "drain" -> bench.drainRate(n) + bench.outboxDrainTable(n);
+                case "subscribe" -> bench.subscriptionBatching();
                 default -> bench.startAndRecovery(n);
             });
         }
