@@ -195,7 +195,7 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
             configurationError(e);
             return;
         }
-        publishPath = new PublishPath(outbox, worker, workerName, publishLink(), publishTimeout, publishEvents());
+        publishPath = new PublishPath(outbox, worker, publishLink(), publishTimeout, publishEvents());
         ModemSession session = new ModemSession(options, worker, this, workerName);
         this.session = session;
         registerTriggerChannels();

@@ -45,9 +45,4 @@ public final class ModemWorker {
         worker.setRemoveOnCancelPolicy(true);
         return worker;
     }
-
-    /** Whether the calling thread is a worker's (a task waiting for a later task of its own worker would hang). */
-    public static boolean isWorkerThread(String name) {
-        return Thread.currentThread().getName().equals(name);
-    }
 }

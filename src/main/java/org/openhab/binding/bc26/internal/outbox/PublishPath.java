@@ -73,7 +73,6 @@ public final class PublishPath {
     private final Logger logger = LoggerFactory.getLogger(PublishPath.class);
     private final Outbox outbox;
     private final ScheduledExecutorService worker;
-    private final String workerName;
     private final Link link;
     private final Duration publishTimeout;
     private final Events events;
@@ -86,14 +85,14 @@ public final class PublishPath {
     private volatile boolean closed;
 
     /**
-     * @param worker the bridge's own thread ({@link ModemWorker}), named {@code workerName}
+     * @param worker the bridge's own thread ({@link ModemWorker}); it only runs what this path and the session give
+     *            it, and none of that calls {@link #publish}, so the one method here that waits never waits on it
      * @param publishTimeout how long the modem may take to get a message acknowledged
      */
-    public PublishPath(Outbox outbox, ScheduledExecutorService worker, String workerName, Link link,
+    public PublishPath(Outbox outbox, ScheduledExecutorService worker, Link link,
             Duration publishTimeout, Events events) {
         this.outbox = outbox;
         this.worker = worker;
-        this.workerName = workerName;
         this.link = link;
         this.publishTimeout = publishTimeout;
         this.events = events;
@@ -142,20 +141,11 @@ public final class PublishPath {
 
     /**
      * Hands a message over and waits for its result, at most as long as the modem may take to get it acknowledged;
-     * if the wait ends first, the message stays on its way.
+     * if the wait ends first, the message stays on its way. For callers outside the bridge (rule actions): by
+     * construction nothing that runs on the bridge's worker calls it (the worker's own publishes use
+     * {@link #queue} and the drain), so the wait never stands in the way of the task it waits for.
      */
     public boolean publish(Outbox.Entry entry) {
-        if (ModemWorker.isWorkerThread(workerName)) {
-            // On the bridge's own thread a wait for a task queued behind this one would never end: send here.
-            Outbox.Entry checked = accepted(entry);
-            if (checked == null) {
-                return false;
-            }
-            CompletableFuture<Boolean> result = new CompletableFuture<>();
-            sendNow(checked, result);
-            forget(result);
-            return result.getNow(false);
-        }
         CompletableFuture<Boolean> result = submit(entry);
         try {
             return result.get(publishTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
