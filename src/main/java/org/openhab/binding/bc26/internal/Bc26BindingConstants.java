@@ -51,6 +51,8 @@ public final class Bc26BindingConstants {
     public static final String CHANNEL_MESSAGES_RECEIVED = "messages-received";
     public static final String CHANNEL_MESSAGES_DROPPED = "messages-dropped";
     public static final String CHANNEL_NETWORK_TIME = "network-time";
+    public static final String CHANNEL_DATA_SENT = "data-sent";
+    public static final String CHANNEL_DATA_RECEIVED = "data-received";
 
     /** The extensible trigger channel type of subscribed topics on the bridge. */
     public static final String CHANNEL_TYPE_PUBLISH_TRIGGER = "publish-trigger";

@@ -86,4 +86,7 @@ public class Bc26ModemConfiguration {
     public int reconnectMaxSeconds = 300;
     public int outboxSize = 100;
     public int refreshInterval = 60;
+    /** When the data counters start again: daily, monthly (on {@link #dataCounterResetDay}) or never. */
+    public String dataCounterReset = "monthly";
+    public int dataCounterResetDay = 1;
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,7 @@ import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.DataUsage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
@@ -120,6 +122,8 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
     private final PortClaims portClaims;
     /** The port this bridge holds in {@link #portClaims}, released at dispose; empty while it holds none. */
     private volatile String claimedPort = "";
+    /** The bytes this bridge cost the SIM's data plan in the current period; made at initialize(). */
+    private volatile @Nullable DataPlanCounter dataPlan;
     /** The session's last failure since initialize(), kept after it came back: what the console reports. */
     private volatile @Nullable SessionFailure lastFailure;
 
@@ -196,6 +200,9 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
             return;
         }
         publishPath = new PublishPath(outbox, worker, publishLink(), publishTimeout, publishEvents());
+        DataPlanCounter counter = new DataPlanCounter(dataFile(".data"),
+                DataPlanCounter.Reset.of(config.dataCounterReset), config.dataCounterResetDay, Clock.systemDefaultZone());
+        dataPlan = counter;
         ModemSession session = new ModemSession(options, worker, this, workerName);
         this.session = session;
         registerTriggerChannels();
@@ -316,6 +323,7 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
                 }
             }
             session.stop();
+            updateDataChannels(session);
         }
         if (worker != null) {
             // Ends a bring-up still waiting for the modem (the port is closed, so it fails at once).
@@ -337,6 +345,7 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
             Outbox.deleteFile(outboxFile());
         }
         try {
+            Files.deleteIfExists(dataFile(".data"));
             Files.deleteIfExists(dataFile(".tls-uploaded"));
         } catch (IOException e) {
             logger.debug("Cannot delete the note of certificates put into the modem: {}", e.getMessage());
@@ -745,6 +754,26 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
         Optional<Bc26Modem> modem = session == null ? Optional.empty() : session.modem();
         if (modem.isPresent() && !disposed && session.isOnline()) {
             statusPoller.poll(modem.get(), () -> !disposed && session.isOnline());
+        }
+        if (session != null) {
+            updateDataChannels(session);
+        }
+    }
+
+    /** The data plan channels from the session's estimate, and the period's totals saved for the next start. */
+    private void updateDataChannels(ModemSession session) {
+        DataPlanCounter counter = dataPlan;
+        if (counter == null) {
+            return;
+        }
+        DataUsage usage = session.dataUsage();
+        long[] totals = counter.update(usage.sent(), usage.received());
+        updateState(CHANNEL_DATA_SENT, new DecimalType(totals[0]));
+        updateState(CHANNEL_DATA_RECEIVED, new DecimalType(totals[1]));
+        try {
+            counter.save();
+        } catch (IOException e) {
+            logger.debug("Cannot save the data plan counters: {}", e.getMessage());
         }
     }
 }

@@ -47,6 +47,7 @@ import org.openhab.binding.bc26.internal.modem.link.LinkTap;
 import org.openhab.binding.bc26.internal.modem.link.ModemLinks;
 import org.openhab.binding.bc26.internal.modem.link.PortNames;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
+import org.openhab.binding.bc26.internal.modem.mqtt.DataUsage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttClientListener;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
@@ -155,6 +156,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private @Nullable CompletableFuture<@Nullable Void> ownRestart;
 
     private volatile @Nullable LinkTap linkTap;
+    /** What this session has cost the SIM's data plan, estimated (see {@link DataUsage}). */
+    private final DataUsage dataUsage;
 
     public ModemSession(SessionOptions options, ScheduledExecutorService scheduler, ModemSessionListener listener) {
         this(options, scheduler, listener, "OH-bc26-session");
@@ -170,6 +173,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         this.scheduler = scheduler;
         this.listener = listener;
         this.name = name;
+        this.dataUsage = new DataUsage(options.mqtt().keepAliveSeconds(), options.tls() != null);
     }
 
     /** Where the engines run their events: the session's own thread while it runs. */
@@ -249,6 +253,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         if (client != null && engine != null && engine.isOpen()) {
             if (engine.answersPromptly()) {
                 client.disconnect();
+                dataUsage.disconnected(System.nanoTime());
             } else {
                 // The goodbye would wait behind a slow answer and a step check, past openHAB's 5 s for dispose; the
                 // broker ends the session at its keep-alive, and the next start closes the modem's stale client.
@@ -324,7 +329,18 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             return CompletableFuture.failedFuture(
                     new MqttException(MqttException.Reason.NOT_CONNECTED, "The modem session is not started"));
         }
-        return client.publish(topic, payload, qos, retain, messageId);
+        return client.publish(topic, payload, qos, retain, messageId)
+                .whenComplete((done, error) -> {
+                    if (error == null) {
+                        dataUsage.published(topic, payload.length, qos, System.nanoTime());
+                    }
+                });
+    }
+
+    /** What the session has cost the SIM's data plan so far, estimated; pings of idle time counted when read. */
+    public DataUsage dataUsage() {
+        dataUsage.idleUntil(System.nanoTime());
+        return dataUsage;
     }
 
     /**
@@ -344,7 +360,12 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             subscriptions.put(topicFilter, qos);
             client = this.client;
         }
-        return client == null ? CompletableFuture.completedFuture(List.of()) : client.subscribe(topicFilter, qos);
+        return client == null ? CompletableFuture.completedFuture(List.of())
+                : client.subscribe(topicFilter, qos).whenComplete((granted, error) -> {
+                    if (granted != null && !granted.isEmpty()) {
+                        dataUsage.subscribed(List.of(topicFilter), System.nanoTime());
+                    }
+                });
     }
 
     /**
@@ -366,7 +387,12 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             subscriptions.putAll(filters);
             client = this.client;
         }
-        return client == null ? CompletableFuture.completedFuture(Map.of()) : client.subscribe(filters);
+        return client == null ? CompletableFuture.completedFuture(Map.of())
+                : client.subscribe(filters).whenComplete((granted, error) -> {
+                    if (granted != null && !granted.isEmpty()) {
+                        dataUsage.subscribed(granted.keySet(), System.nanoTime());
+                    }
+                });
     }
 
     /** Removes subscriptions, unsubscribed together when connected. */
@@ -376,17 +402,17 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             topicFilters.forEach(subscriptions::remove);
             client = this.client;
         }
-        return client == null ? CompletableFuture.completedFuture(null) : client.unsubscribe(topicFilters);
+        return client == null ? CompletableFuture.completedFuture(null)
+                : client.unsubscribe(topicFilters).whenComplete((done, error) -> {
+                    if (error == null) {
+                        dataUsage.unsubscribed(topicFilters, System.nanoTime());
+                    }
+                });
     }
 
     /** Removes a subscription. */
     public CompletableFuture<Void> unsubscribe(String topicFilter) {
-        Bc26MqttClient client;
-        synchronized (lock) {
-            subscriptions.remove(topicFilter);
-            client = this.client;
-        }
-        return client == null ? CompletableFuture.completedFuture(null) : client.unsubscribe(topicFilter);
+        return unsubscribe(List.of(topicFilter));
     }
 
     private void bringUp() {
@@ -441,6 +467,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 failuresSinceReboot = 0;
                 online = true;
                 onlineSince = System.nanoTime();
+                dataUsage.opened(onlineSince);
+                dataUsage.connected(options.mqtt(), onlineSince);
+                if (!subscriptions.isEmpty()) {
+                    dataUsage.subscribed(subscriptions.keySet(), onlineSince);
+                }
                 if (dialect.buffersReceivedMessages() && storedMessagesPoll == null) {
                     storedMessagesPoll = scheduler.scheduleWithFixedDelay(this::pollStoredMessages,
                             STORED_MESSAGES_POLL.toMillis(), STORED_MESSAGES_POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -861,6 +892,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * client id fought over) wait the back-off, growing with each one, so they do not hammer the network.
      */
     private void lost(SessionFailure failure) {
+        dataUsage.lost(System.nanoTime());
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -1043,6 +1075,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
 
     @Override
     public void messageReceived(MqttMessage message) {
+        dataUsage.received(message.topic(), message.payload().length, message.messageId(), System.nanoTime());
         listener.messageReceived(message);
     }
 

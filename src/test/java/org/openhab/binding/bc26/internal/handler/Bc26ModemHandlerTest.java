@@ -295,6 +295,35 @@ class Bc26ModemHandlerTest {
         }
     }
 
+    /**
+     * The data plan channels count from the first connect, keep the period's total across a dispose and a new
+     * initialisation (in {@code <userdata>/bc26/}), and grow with what is published.
+     */
+    @Test
+    void theDataPlanCountersSurviveARestartAndGrowWithWhatIsPublished() throws Exception {
+        Bridge bridge = bridge(Map.of());
+        Bc26ModemHandler handler = onlineHandler(bridge);
+        Await.until("data counted after the connect", ONLINE,
+                () -> states.get("data-sent") instanceof DecimalType sent && sent.longValue() > 0);
+        long afterConnect = ((DecimalType) states.get("data-sent")).longValue();
+        assertTrue(handler.publish("cabin/usage", new byte[500], 1, false));
+        handler.dispose();
+        long afterPublish = ((DecimalType) states.get("data-sent")).longValue();
+        assertTrue(afterPublish >= afterConnect + 500 + 40, afterConnect + " -> " + afterPublish);
+        java.util.Properties saved = new java.util.Properties();
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(
+                dir.resolve("userdata/bc26/" + BRIDGE_UID.getAsString().replace(':', '_') + ".data"))) {
+            saved.load(reader);
+        }
+        assertEquals(Long.toString(afterPublish), saved.getProperty("sent"));
+
+        states.remove("data-sent");
+        Bc26ModemHandler again = onlineHandler(bridge(Map.of()));
+        Await.until("counted again", ONLINE, () -> states.get("data-sent") instanceof DecimalType sent
+                && sent.longValue() > afterPublish);
+        again.dispose();
+    }
+
     @Test
     void theBirthMessageFollowsEveryConnectAndTheShutdownMessageTheDispose() throws Exception {
         try (Observer observer = new Observer(broker.uri())) {
