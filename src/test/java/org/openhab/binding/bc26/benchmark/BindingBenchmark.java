@@ -287,11 +287,13 @@ public final class BindingBenchmark {
                 its transmitter paced at the baud rate and never idle; the bridge turns each into a trigger event of \
                 a `publish-trigger` channel. Lost = printed - triggered after the line went quiet; out of order counts \
                 numbers that did not follow the previous one. CPU is the whole process (binding, simulator, \
-                mosquitto client side) and, in brackets, without the simulator's transmitter and generator threads. \
-                Heap is the used heap after a full GC before and after the run.
+                mosquitto client side) and, in brackets, without the simulator's transmitter and generator threads; \
+                binding CPU is the binding's own threads only (its worker, events thread and timer, and \
+                jSerialComm's reader), per thread from the JVM, as a share of one core over the run. Heap is the used \
+                heap after a full GC before and after the run.
 
-                | baud | receive format | records printed | records/s | line use | lost | out of order | CPU (s of %d s) | heap before → after (MB) |
-                |---|---|---|---|---|---|---|---|---|
+                | baud | receive format | records printed | records/s | line use | lost | out of order | CPU (s of %d s) | binding CPU (one core) | heap before → after (MB) |
+                |---|---|---|---|---|---|---|---|---|---|
                 """, duration.toSeconds(), duration.toSeconds()));
         for (int baud : new int[] { 115200, 921600 }) {
             for (String format : new String[] { "hex", "text" }) {
@@ -356,6 +358,37 @@ public final class BindingBenchmark {
         }
     }
 
+    /** The binding's threads' CPU over a quiet line (nothing received), per thread on stderr. */
+    String idleCpu(Duration duration) throws Exception {
+        try (SimTransport modem = modem(instant()); BridgeRig rig = rig(modem)) {
+            rig.handler().initialize();
+            require(rig.awaitOnline(Duration.ofSeconds(60)), "bridge ONLINE");
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            java.util.Map<Long, Long> before = bindingThreadCpu(threads);
+            long start = System.nanoTime();
+            LockSupport.parkNanos(duration.toNanos());
+            java.util.Map<Long, Long> after = bindingThreadCpu(threads);
+            Thread.getAllStackTraces().keySet().stream().filter(t -> after.containsKey(t.getId()))
+                    .forEach(t -> System.err.printf(Locale.ROOT, "  %s: %.1f ms%n", t.getName(),
+                            (after.get(t.getId()) - before.getOrDefault(t.getId(), 0L)) / 1e6));
+            return String.format(Locale.ROOT, "idle: %.3f %% of a core%n",
+                    100.0 * bindingCpuNanos(before, after) / (System.nanoTime() - start));
+        }
+    }
+
+    /** Only the table rows of (c): the binding's CPU while receiving at the full line rate, for comparisons. */
+    String receiveCpu(Duration duration) throws Exception {
+        // Warm-up: the JIT compiles the receive path during the first flood; only steady state is compared.
+        inboundRow(Duration.ofSeconds(5), 115200, "hex");
+        StringBuilder rows = new StringBuilder();
+        for (int baud : new int[] { 115200, 921600 }) {
+            for (String format : new String[] { "hex", "text" }) {
+                rows.append(inboundRow(duration, baud, format));
+            }
+        }
+        return rows.toString();
+    }
+
     private String inboundRow(Duration duration, int baud, String format) throws Exception {
         Bc26Simulator.Options options = instant();
         options.baudRate = baud;
@@ -379,6 +412,7 @@ public final class BindingBenchmark {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBefore = processCpuNanos();
             long simBefore = simulatorCpuNanos(threads);
+            java.util.Map<Long, Long> bindingBefore = bindingThreadCpu(threads);
             long[] printed = new long[2];
             long[] generatorCpu = new long[1];
             Thread flood = new Thread(() -> {
@@ -396,18 +430,52 @@ public final class BindingBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             long cpu = processCpuNanos() - cpuBefore;
             long simulator = simulatorCpuNanos(threads) - simBefore + generatorCpu[0];
+            java.util.Map<Long, Long> bindingAfter = bindingThreadCpu(threads);
+            long binding = bindingCpuNanos(bindingBefore, bindingAfter);
+            if (Boolean.getBoolean("bc26.bench.threads")) {
+                Thread.getAllStackTraces().keySet().stream().filter(t -> bindingAfter.containsKey(t.getId()))
+                        .forEach(t -> System.err.printf(Locale.ROOT, "  %s: %.0f ms%n", t.getName(),
+                                (bindingAfter.get(t.getId()) - bindingBefore.getOrDefault(t.getId(), 0L)) / 1e6));
+            }
             double heapAfter = Heap.usedAfterGcMb();
             double lineUse = printed[1] * 10.0 / baud / duration.toSeconds();
             return String.format(Locale.ROOT,
-                    "| %d | %s | %d | %.0f | %.0f %% | **%d** | %d | %.1f (%.1f) | %.1f → %.1f |%n", baud, format,
-                    printed[0], printed[0] / seconds, 100 * lineUse, printed[0] - received.get(), outOfOrder.get(),
-                    cpu / 1e9, (cpu - simulator) / 1e9, heapBefore, heapAfter);
+                    "| %d | %s | %d | %.0f | %.0f %% | **%d** | %d | %.1f (%.1f) | **%.2f %%** | %.1f → %.1f |%n", baud,
+                    format, printed[0], printed[0] / seconds, 100 * lineUse, printed[0] - received.get(),
+                    outOfOrder.get(), cpu / 1e9, (cpu - simulator) / 1e9, 100.0 * binding / (seconds * 1e9),
+                    heapBefore, heapAfter);
         }
     }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the binding's own threads only, by thread: its worker, events thread and timer ({@code OH-bc26-*})
+     * and jSerialComm's event thread that reads the port (found by its stack). Not the simulator, the broker's
+     * client, the test's callbacks, the JIT or the garbage collector.
+     */
+    static java.util.Map<Long, Long> bindingThreadCpu(ThreadMXBean threads) {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean serialReader = java.util.Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().startsWith("com.fazecast.jSerialComm"));
+            if (thread.getName().startsWith("OH-bc26") || serialReader) {
+                cpu.put(thread.getId(), Math.max(0, threads.getThreadCpuTime(thread.getId())));
+            }
+        });
+        return cpu;
+    }
+
+    /** The binding threads' CPU between two readings (threads seen at the end; one born meanwhile counts whole). */
+    static long bindingCpuNanos(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        long total = 0;
+        for (java.util.Map.Entry<Long, Long> thread : after.entrySet()) {
+            total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return total;
     }
 
     private static long simulatorCpuNanos(ThreadMXBean threads) {
@@ -613,7 +681,7 @@ public final class BindingBenchmark {
         return table.toString();
     }
 
-    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}, {@code subscribe}. */
+    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}, {@code subscribe}, {@code receive-cpu <s>}. */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bc26-bench-part");
         try (Mosquitto broker = Mosquitto.start(dir)) {
@@ -623,6 +691,8 @@ public final class BindingBenchmark {
             System.out.println(switch (part) {
                 case "publish" -> bench.publishThroughput();
                 case "inbound" -> bench.inboundAtLineRate(Duration.ofSeconds(n));
+                case "receive-cpu" -> bench.receiveCpu(Duration.ofSeconds(n));
+                case "idle-cpu" -> bench.idleCpu(Duration.ofSeconds(n));
                 case "memory" -> bench.memoryAndThreads(Math.max(4, n));
                 case "drain" -> bench.drainRate(n) + bench.outboxDrainTable(n);
                 case "subscribe" -> bench.subscriptionBatching();

@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -101,9 +102,15 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
     private static final ChannelTypeUID PUBLISH_TRIGGER = new ChannelTypeUID(BINDING_ID, CHANNEL_TYPE_PUBLISH_TRIGGER);
 
     private final Logger logger = LoggerFactory.getLogger(Bc26ModemHandler.class);
+    private static final Duration RECEIVED_COUNT_INTERVAL = Duration.ofSeconds(1);
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
     private final AtomicLong messagesDropped = new AtomicLong();
+    /**
+     * Whether an update of the messages-received channel is due: at the full line rate messages come hundreds a
+     * second, and a state update for each would flood openHAB's event bus; the counter is shown once a second.
+     */
+    private final AtomicBoolean receivedCountDue = new AtomicBoolean();
     /** Who listens to which topic filter: child things (kept across re-initialisations) and trigger channels. */
     private final SubscriptionRegistry subscriptions = new SubscriptionRegistry();
     private final StatusPoller statusPoller = new StatusPoller(this::updateState);
@@ -354,6 +361,22 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
     }
 
     /** Runs modem work on the bridge's own thread, in order; nothing once disposed. */
+    /** The messages-received channel at most once a second: now and then for the messages of that second. */
+    private void showReceivedCountSoon() {
+        ScheduledExecutorService worker = this.worker;
+        if (worker == null || !receivedCountDue.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.schedule(() -> {
+                receivedCountDue.set(false);
+                updateState(CHANNEL_MESSAGES_RECEIVED, new DecimalType(messagesReceived.get()));
+            }, RECEIVED_COUNT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            receivedCountDue.set(false);
+        }
+    }
+
     private void onWorker(Runnable task) {
         ScheduledExecutorService worker = this.worker;
         if (worker == null) {
@@ -421,7 +444,8 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
 
     @Override
     public void messageReceived(MqttMessage message) {
-        updateState(CHANNEL_MESSAGES_RECEIVED, new DecimalType(messagesReceived.incrementAndGet()));
+        messagesReceived.incrementAndGet();
+        showReceivedCountSoon();
         subscriptions.deliver(message);
     }
 

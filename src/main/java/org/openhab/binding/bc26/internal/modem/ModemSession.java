@@ -68,10 +68,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one modem's MQTT session up: opens the port, brings the modem up (sync, echo off, identity, SIM, power
  * saving, registration), connects the MQTT client and, whenever something breaks (port unplugged, modem reboot,
- * +QMTSTAT, broker or cell gone), tries again with exponential back-off. Repeated failures escalate: after
- * {@value #FAILURES_BEFORE_RADIO_RESET} the radio is switched off and on (AT+CFUN=0/1), after
- * {@value #FAILURES_BEFORE_REBOOT} the modem is rebooted (AT+QRST=1) and the escalation count starts anew, while the
- * back-off keeps growing.
+ * +QMTSTAT, broker or cell gone), tries again as {@link RecoveryPolicy} says: exponential back-off, and repeated
+ * failures escalate to a radio reset (AT+CFUN=0/1) and a reboot (AT+QRST=1).
  * <p>
  * All bring-up work runs as one job at a time on the given scheduler; nothing blocks the caller of
  * {@link #start()} or the link's reader thread.
@@ -81,10 +79,8 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class ModemSession implements AtEventListener, MqttClientListener {
 
-    static final int FAILURES_BEFORE_RADIO_RESET = 3;
-    static final int FAILURES_BEFORE_REBOOT = 5;
     /** A session that lasted this long was healthy: its loss is recovered at once, without a back-off. */
-    static final Duration STABLE_SESSION = Duration.ofSeconds(10);
+    static final Duration STABLE_SESSION = RecoveryPolicy.STABLE_SESSION;
     /**
      * A line idle this long while online gets a bare AT, so a modem whose AT task hangs is found even when nothing is
      * published and no status is read (the bridge's status reads, at its refresh interval, find it as well).
@@ -134,14 +130,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     /** Counts losses of a connected session: a bring-up reports online only if none came while it finished. */
     private int losses;
-    /** Failed attempts in a row: sets the back-off. */
-    private int failures;
-    /** Failed attempts since the last reboot: sets the escalation, so a long outage reboots rarely. */
-    private int failuresSinceReboot;
-    /** When the session last came online (System.nanoTime()). */
-    private long onlineSince;
-    /** Sessions in a row that ended before {@link #STABLE_SESSION}: each waits longer before the next attempt. */
-    private int quickLosses;
+    /** When to try again, and whether to reset the radio or reboot first; used under {@link #lock}. */
+    private final RecoveryPolicy recovery;
     private boolean modemConfigured;
     /**
      * How often a modem that keeps received messages (BG95/BG96) is asked for ones the host did not hear announced:
@@ -174,6 +164,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         this.listener = listener;
         this.name = name;
         this.dataUsage = new DataUsage(options.mqtt().keepAliveSeconds(), options.tls() != null);
+        this.recovery = new RecoveryPolicy(options.initialBackoff(), options.maxBackoff());
     }
 
     /** Where the engines run their events: the session's own thread while it runs. */
@@ -212,8 +203,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             if (events == null) {
                 events = ModemWorker.start(name + "-events");
             }
-            failures = 0;
-            failuresSinceReboot = 0;
+            recovery.started();
             bringUpPending = true;
             job = scheduler.schedule(this::bringUp, 0, TimeUnit.MILLISECONDS);
             if (livenessProbe == null) {
@@ -433,18 +423,16 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
     private void attemptBringUp() {
         try {
             Bc26Modem modem = openPort();
-            int escalation;
+            RecoveryPolicy.Escalation escalation;
+            int failures;
             synchronized (lock) {
-                escalation = failuresSinceReboot;
+                escalation = recovery.escalation();
+                failures = recovery.failures();
             }
-            if (escalation >= FAILURES_BEFORE_REBOOT) {
+            if (escalation == RecoveryPolicy.Escalation.REBOOT) {
                 logger.debug("{} failures in a row: rebooting the modem (AT+QRST=1)", failures);
-                synchronized (lock) {
-                    // The next reboot comes only after another full round of failures; the back-off keeps growing.
-                    failuresSinceReboot = 0;
-                }
                 reboot(modem);
-            } else if (escalation >= FAILURES_BEFORE_RADIO_RESET) {
+            } else if (escalation == RecoveryPolicy.Escalation.RADIO_RESET) {
                 logger.debug("{} failures in a row: switching the radio off and on (AT+CFUN=0/1)", failures);
                 modem.setFunctionality(0);
                 modem.setFunctionality(1);
@@ -463,14 +451,13 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                     // The session died again right after connecting (+QMTSTAT); its loss scheduled a new attempt.
                     throw new MqttException(MqttException.Reason.CONNECTION_LOST, "The connection closed at once");
                 }
-                failures = 0;
-                failuresSinceReboot = 0;
                 online = true;
-                onlineSince = System.nanoTime();
-                dataUsage.opened(onlineSince);
-                dataUsage.connected(options.mqtt(), onlineSince);
+                long now = System.nanoTime();
+                recovery.online(now);
+                dataUsage.opened(now);
+                dataUsage.connected(options.mqtt(), now);
                 if (!subscriptions.isEmpty()) {
-                    dataUsage.subscribed(subscriptions.keySet(), onlineSince);
+                    dataUsage.subscribed(subscriptions.keySet(), now);
                 }
                 if (dialect.buffersReceivedMessages() && storedMessagesPoll == null) {
                     storedMessagesPoll = scheduler.scheduleWithFixedDelay(this::pollStoredMessages,
@@ -811,13 +798,6 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         }
     }
 
-    private static boolean modemAnswered(SessionFailure.Kind kind) {
-        return switch (kind) {
-            case PORT_NOT_FOUND, PORT_IN_USE, PERMISSION_DENIED, NOT_A_SERIAL_PORT, LINK_FAILED, NO_ANSWER -> false;
-            default -> true;
-        };
-    }
-
     private void failed(SessionFailure failure) {
         Duration delay;
         AtEngine broken = null;
@@ -835,13 +815,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 engine = null;
                 modem = null;
             }
-            failures++;
-            if (modemAnswered(failure.kind())) {
-                // Only a modem that answers can be helped by switching its radio or rebooting it; a missing port or
-                // a silent line (an unplugged adapter) would otherwise earn a needless reboot once it is back.
-                failuresSinceReboot++;
-            }
-            delay = backoff(failures);
+            delay = recovery.failed(failure.kind());
             if (!bringUpPending) {
                 bringUpPending = true;
                 job = scheduler.schedule(this::bringUp, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -853,12 +827,6 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
         logger.debug("Modem session down ({}: {}); next attempt in {} s", failure.kind(), failure.detail(),
                 delay.toSeconds());
         setOffline(failure);
-    }
-
-    /** The initial back-off doubled for each earlier try in a row, at most the maximum. */
-    private Duration backoff(int tries) {
-        Duration delay = options.initialBackoff().multipliedBy(1L << Math.min(tries - 1, 20));
-        return delay.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : delay;
     }
 
     private void setOffline(@Nullable SessionFailure failure) {
@@ -898,11 +866,8 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
                 return;
             }
             losses++;
-            if (online) {
-                // Counted once per session: a loss reported twice (link and +QMTSTAT) is one loss.
-                quickLosses = System.nanoTime() - onlineSince >= STABLE_SESSION.toNanos() ? 0 : quickLosses + 1;
-            }
-            Duration delay = quickLosses == 0 ? Duration.ZERO : backoff(quickLosses);
+            // Counted once per session: a loss reported twice (link and +QMTSTAT) is one loss.
+            Duration delay = recovery.lost(System.nanoTime(), online);
             // Even while an attempt is finishing, a loss needs its own recovery: only a pending one covers it.
             if (!bringUpPending) {
                 bringUpPending = true;

@@ -491,33 +491,55 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         runAfterLock();
     }
 
-    /** Called under the lock: while a text record is open (or a prompt may be one), make sure a quiet line decides. */
+    /**
+     * Called under the lock: while a text record is open (or a prompt may be one), make sure a quiet line decides.
+     * Armed once per record, not per chunk read: a check that finds the line busy since it was armed only arms
+     * itself again for the rest of the quiet time (at the full line rate the reader wakes hundreds of times a second).
+     */
     private void scheduleQuietCheck() {
-        Future<?> previous = quietCheck;
-        if (previous != null) {
-            previous.cancel(false);
-            quietCheck = null;
+        Future<?> armed = quietCheck;
+        if (armed != null && !armed.isDone()) {
+            return;
         }
+        quietCheck = null;
         if (framer.awaitsQuiet() && !closed) {
-            try {
-                quietCheck = scheduler.schedule(() -> {
-                    // Decided on the line: bytes still waiting in the port mean it is not quiet, only slow to read.
-                    ModemLink current = link;
-                    boolean waiting = current != null && current.bytesWaiting() > 0;
-                    synchronized (lock) {
-                        if (waiting) {
-                            framer.lineBusy();
-                        } else {
-                            framer.quietCheck();
-                        }
-                        scheduleQuietCheck();
-                    }
-                    runAfterLock();
-                }, framer.quietNanos() + 10_000_000L, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
-                // The timer is stopping with the session: nothing will read the record any more.
+            armQuietCheck(framer.quietNanos() + 10_000_000L);
+        }
+    }
+
+    private void armQuietCheck(long delayNanos) {
+        try {
+            quietCheck = scheduler.schedule(this::quietCheckDue, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The timer is stopping with the session: nothing will read the record any more.
+        }
+    }
+
+    private void quietCheckDue() {
+        synchronized (lock) {
+            quietCheck = null;
+            if (!framer.awaitsQuiet() || closed) {
+                return;
+            }
+            long quietFor = System.nanoTime() - lastByteNanos;
+            if (quietFor < framer.quietNanos()) {
+                // Bytes came since it was armed: look again when the line may have been quiet long enough.
+                armQuietCheck(framer.quietNanos() - quietFor + 10_000_000L);
+                return;
             }
         }
+        // Decided on the line: bytes still waiting in the port mean it is not quiet, only slow to read.
+        ModemLink current = link;
+        boolean waiting = current != null && current.bytesWaiting() > 0;
+        synchronized (lock) {
+            if (waiting) {
+                framer.lineBusy();
+            } else {
+                framer.quietCheck();
+            }
+            scheduleQuietCheck();
+        }
+        runAfterLock();
     }
 
     @Override
@@ -931,7 +953,7 @@ public final class AtEngine implements LinkListener, AutoCloseable {
         if (line.trust() != AtLine.Trust.MODEM && handleUntrusted(line, kind, text)) {
             return;
         }
-        if (kind != LineKind.URC) {
+        if (kind != LineKind.URC && logger.isTraceEnabled()) {
             // URCs are logged by their consumers: a +QMTRECV line is user data.
             logger.trace("<< {}", AtText.printable(text));
         }

@@ -15,6 +15,7 @@ package org.openhab.binding.bc26.internal.modem.link;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.slf4j.Logger;
@@ -46,11 +47,30 @@ public final class SerialModemLink implements ModemLink {
     private final LinkListener listener;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicBoolean lostReported = new AtomicBoolean();
+    /**
+     * How long the reader lets the first bytes become a chunk before it reads them: the time {@value #COALESCE_BYTES}
+     * characters take on the line, at most {@value #MAX_COALESCE_MILLIS} ms. At the full line rate the port wakes
+     * the reader for every few bytes, and each wake-up costs system calls and the engine's work; read in chunks, the
+     * binding's receive costs a fraction (doc/performance.md), for at most 10 ms more per answer (a command's
+     * time-out is 600 ms or more). The port's receive buffer (4 KB) holds far more than comes in that time, even at
+     * 921600 baud.
+     */
+    private final long coalesceNanos;
 
-    private SerialModemLink(SerialPort port, String name, LinkListener listener) {
+    /** The reader waits for about this many characters to come before it reads ({@link #coalesceNanos}). */
+    static final int COALESCE_BYTES = 128;
+    static final int MAX_COALESCE_MILLIS = 10;
+
+    private SerialModemLink(SerialPort port, String name, LinkListener listener, int baudRate) {
         this.port = port;
         this.name = name;
         this.listener = listener;
+        this.coalesceNanos = coalesceNanos(baudRate);
+    }
+
+    /** The time {@value #COALESCE_BYTES} characters of 10 bits take at this rate, capped. */
+    static long coalesceNanos(int baudRate) {
+        return Math.min(MAX_COALESCE_MILLIS * 1_000_000L, COALESCE_BYTES * 10L * 1_000_000_000L / baudRate);
     }
 
     /**
@@ -103,7 +123,7 @@ public final class SerialModemLink implements ModemLink {
             throw new LinkException(LinkException.Kind.PORT_IN_USE, name, "Serial port " + name
                     + " is in use by another program (error " + errno + " at " + port.getLastErrorLocation() + ")");
         }
-        SerialModemLink link = new SerialModemLink(port, name, listener);
+        SerialModemLink link = new SerialModemLink(port, name, listener, settings.baudRate());
         port.addDataListener(link.new EventListener());
         return link;
     }
@@ -196,9 +216,13 @@ public final class SerialModemLink implements ModemLink {
                 return;
             }
             try {
-                if (port.bytesAvailable() == 0) {
-                    // Woken with nothing to read: a non-blocking read tells a dead line (EIO) from a spurious wake-up.
-                    int n = port.readBytes(buffer, 1);
+                // Let a few bytes become a chunk first; then read until the port is empty. A non-blocking read
+                // returns what is there (0 for a spurious wake-up) or -1 for a dead line (EIO): one system call per
+                // chunk, no separate question how much is waiting.
+                LockSupport.parkNanos(coalesceNanos);
+                int n;
+                do {
+                    n = port.readBytes(buffer, buffer.length);
                     if (n < 0) {
                         reportLost("serial port " + name + " failed (EIO)");
                         return;
@@ -206,23 +230,7 @@ public final class SerialModemLink implements ModemLink {
                     if (n > 0) {
                         listener.bytesReceived(buffer, n);
                     }
-                }
-                int available;
-                while ((available = port.bytesAvailable()) != 0) {
-                    if (available < 0) {
-                        reportLost("serial port " + name + " failed (EIO)");
-                        return;
-                    }
-                    int n = port.readBytes(buffer, Math.min(available, buffer.length));
-                    if (n < 0) {
-                        reportLost("serial port " + name + " failed (EIO)");
-                        return;
-                    }
-                    if (n == 0) {
-                        return;
-                    }
-                    listener.bytesReceived(buffer, n);
-                }
+                } while (n == buffer.length && open.get());
             } catch (RuntimeException e) {
                 // A listener bug must not kill jSerialComm's event thread.
                 logger.warn("Error while handling data from {}: {}", name, e.toString(), e);

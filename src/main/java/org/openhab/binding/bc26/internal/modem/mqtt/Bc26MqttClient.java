@@ -917,7 +917,9 @@ public final class Bc26MqttClient {
             }
             payload = decoded;
         }
-        logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(topic), payload.length);
+        if (logger.isTraceEnabled()) {
+            logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(topic), payload.length);
+        }
         listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
     }
 
