@@ -14,9 +14,6 @@ package org.openhab.binding.bc26.internal.modem;
 
 import java.util.Objects;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Collection;
@@ -58,10 +55,9 @@ import org.openhab.binding.bc26.internal.modem.network.Registration;
 import org.openhab.binding.bc26.internal.modem.network.SimState;
 import org.openhab.binding.bc26.internal.modem.setting.InvalidSettingException;
 import org.openhab.binding.bc26.internal.modem.setting.SettingError;
-import org.openhab.binding.bc26.internal.modem.tls.ModemTls;
 import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
+import org.openhab.binding.bc26.internal.modem.tls.TlsInstaller;
 import org.openhab.binding.bc26.internal.modem.tls.TlsMaterial;
-import org.openhab.binding.bc26.internal.modem.tls.TlsMaterialLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -713,56 +709,11 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
             tlsMaterial = null;
             return;
         }
-        ModemModel model = dialect.model();
-        ModemTls modemTls = dialect.tls()
-                .orElseThrow(() -> new SessionException(
-                        SessionFailure.misconfigured(SettingError.TLS_UNSUPPORTED.with(model))));
-        TlsMaterial material;
         try {
-            material = TlsMaterialLoader.load(config);
+            tlsMaterial = TlsInstaller.install(config, dialect.model().name(), dialect.tls(), modem.engine(),
+                    identity.imei());
         } catch (InvalidSettingException e) {
             throw new SessionException(SessionFailure.misconfigured(e));
-        }
-        // What this modem (by its IMEI) was given last; only a modem that keeps files can show it still has them.
-        String uploaded = identity.imei() + " " + material.fingerprint();
-        Path record = config.uploadRecord();
-        try {
-            if (record != null && uploaded.equals(readRecord(record)) && modemTls.holds(modem.engine(), material)) {
-                logger.debug("The {} holds these TLS certificates already", model);
-            } else {
-                logger.debug("Putting the TLS certificates into the {} (security level {})", model,
-                        material.securityLevel());
-                modemTls.upload(modem.engine(), material);
-                writeRecord(record, uploaded);
-            }
-        } catch (AtException e) {
-            throw new SessionException(SessionFailure.misconfigured(SettingError.TLS_REFUSED.with(model,
-                    e.getCmeError() >= 0 ? "+CME ERROR: " + e.getCmeError() : "ERROR")));
-        }
-        tlsMaterial = material;
-    }
-
-    private static String readRecord(Path record) {
-        try {
-            return Files.exists(record) ? Files.readString(record, StandardCharsets.US_ASCII).strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void writeRecord(@Nullable Path record, String uploaded) {
-        if (record == null) {
-            return;
-        }
-        try {
-            Path parent = record.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(record, uploaded + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            // Only costs an upload at the next start.
-            logger.debug("Cannot note the certificates put into the modem in {}: {}", record, e.getMessage());
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.bc26.internal.modem.ModemWorker;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MessageIds;
@@ -85,7 +84,7 @@ public final class PublishPath {
     private volatile boolean closed;
 
     /**
-     * @param worker the bridge's own thread ({@link ModemWorker}); it only runs what this path and the session give
+     * @param worker the bridge's own thread ({@code ModemWorker}); it only runs what this path and the session give
      *            it, and none of that calls {@link #publish}, so the one method here that waits never waits on it
      * @param publishTimeout how long the modem may take to get a message acknowledged
      */
