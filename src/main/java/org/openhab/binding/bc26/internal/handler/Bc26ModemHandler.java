@@ -44,6 +44,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.config.Bc26ModemConfiguration;
+import org.openhab.binding.bc26.internal.config.BridgeSettings;
 import org.openhab.binding.bc26.internal.config.MqttBrokerNames;
 import org.openhab.binding.bc26.internal.modem.Bc26Modem;
 import org.openhab.binding.bc26.internal.modem.ModemSession;
@@ -54,7 +55,6 @@ import org.openhab.binding.bc26.internal.modem.SessionOptions;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
 import org.openhab.binding.bc26.internal.modem.dialect.ModemModel;
 import org.openhab.binding.bc26.internal.modem.at.AtText;
-import org.openhab.binding.bc26.internal.modem.link.SerialSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.DataUsage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttException;
@@ -62,8 +62,6 @@ import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttSettings;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttTopics;
 import org.openhab.binding.bc26.internal.modem.mqtt.ReceiveFormat;
-import org.openhab.binding.bc26.internal.modem.setting.SettingError;
-import org.openhab.binding.bc26.internal.modem.tls.TlsConfig;
 import org.openhab.binding.bc26.internal.modem.network.ModemIdentity;
 import org.openhab.binding.bc26.internal.outbox.Outbox;
 import org.openhab.binding.bc26.internal.outbox.PublishPath;
@@ -174,11 +172,11 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
         if (config.clientID.isBlank()) {
             // Never written into the configuration (a .things file cannot keep it): the same every start, so a
             // persistent session (cleanSession=false) is found again by the broker.
-            config.clientID = stableClientId(getThing().getUID().getId());
+            config.clientID = BridgeSettings.stableClientId(getThing().getUID().getId());
         }
         SessionOptions options;
         try {
-            options = sessionOptions(config);
+            options = BridgeSettings.sessionOptions(config, dataFile(".tls-uploaded"));
         } catch (IllegalArgumentException e) {
             configurationError(e);
             return;
@@ -221,68 +219,6 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
         refreshJob = worker.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.SECONDS);
         updateState(CHANNEL_OUTBOX_SIZE, new DecimalType(outboxSize()));
         updateState(CHANNEL_MESSAGES_DROPPED, new DecimalType(messagesDropped.get()));
-    }
-
-    private SessionOptions sessionOptions(Bc26ModemConfiguration config) {
-        MqttSettings.Will will = config.lwtTopic.isBlank() ? null
-                : new MqttSettings.Will(config.lwtTopic, config.lwtMessage, config.lwtQos, config.lwtRetain);
-        if (!"3.1".equals(config.mqttVersion) && !"3.1.1".equals(config.mqttVersion)) {
-            throw SettingError.MQTT_VERSION.with(config.mqttVersion);
-        }
-        MqttSettings.checkQos(config.qos);
-        MqttSettings mqtt = new MqttSettings(config.connectId, config.host.trim(), config.port,
-                config.clientID, config.username.isEmpty() ? null : config.username,
-                config.password.isEmpty() ? null : config.password, config.keepAlive, config.cleanSession,
-                "3.1".equals(config.mqttVersion) ? 3 : 4, 10, 3, will, !"text".equals(config.receiveFormat),
-                "buffered".equals(config.receiveFormat));
-        if (!config.birthTopic.isBlank()) {
-            MqttTopics.checkTopicName(config.birthTopic);
-        }
-        if (!config.shutdownTopic.isBlank()) {
-            MqttTopics.checkTopicName(config.shutdownTopic);
-        }
-        if (!config.simPin.isBlank()) {
-            Bc26Modem.checkPin(config.simPin.trim());
-        }
-        if (!config.apn.isBlank()) {
-            Bc26Modem.checkApn(config.apn.trim());
-        }
-        if (!List.of("text", "hex", "buffered").contains(config.receiveFormat)) {
-            throw SettingError.RECEIVE_FORMAT.with(config.receiveFormat);
-        }
-        if (config.outboxSize < 1) {
-            throw SettingError.OUTBOX_SIZE.with(config.outboxSize);
-        }
-        if (config.reconnectInitialSeconds < 1 || config.reconnectMaxSeconds < config.reconnectInitialSeconds) {
-            throw SettingError.RECONNECT_DELAYS.with();
-        }
-        return new SessionOptions(config.serialPort.trim(), SerialSettings.DEFAULT.withBaudRate(config.baudRate),
-                config.simPin.isBlank() ? null : config.simPin.trim(), config.apn.isBlank() ? null : config.apn.trim(),
-                bands(config.bands), !config.powerSaving, mqtt, Duration.ofSeconds(config.reconnectInitialSeconds),
-                Duration.ofSeconds(config.reconnectMaxSeconds), Duration.ofSeconds(120),
-                "auto".equalsIgnoreCase(config.modemModel.trim()) ? null : ModemModel.named(config.modemModel),
-                config.secure ? new TlsConfig(config.verifyServer, config.caCertificate, config.clientCertificate,
-                        config.clientKey, config.serverNameIndication, dataFile(".tls-uploaded")) : null);
-    }
-
-    private static List<Integer> bands(String text) {
-        List<Integer> bands = new ArrayList<>();
-        for (String band : text.split(",")) {
-            if (!band.isBlank()) {
-                try {
-                    bands.add(Integer.parseInt(band.trim()));
-                } catch (NumberFormatException e) {
-                    throw SettingError.BANDS_SYNTAX.with(text);
-                }
-            }
-        }
-        // Which bands the model has is checked once the modem is known (BC26: 1, 3, 5, 8, 20).
-        for (int band : bands) {
-            if (band < 1 || band > 85) {
-                throw SettingError.BAND_RANGE.with(band);
-            }
-        }
-        return bands;
     }
 
     /** Unsent QoS 1/2 messages live under openHAB's userdata folder (the OpenHAB class reads the same property). */
@@ -701,19 +637,9 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
         return path != null && path.queue(new Outbox.Entry(topic, payload, qos, retain));
     }
 
-    /**
-     * The MQTT client id of a bridge that names none: {@code oh-bc26-<thing id>}, within the 23 characters that every
-     * MQTT 3.1 broker must accept (a longer thing id is shortened, with a hash of the whole id to keep it unique), and
-     * only of letters, digits, '-' and '_'.
-     */
+    /** See {@link BridgeSettings#stableClientId}. */
     static String stableClientId(String thingId) {
-        String clean = thingId.replaceAll("[^A-Za-z0-9_-]", "_");
-        String prefix = "oh-bc26-";
-        if (prefix.length() + clean.length() <= 23) {
-            return prefix + clean;
-        }
-        String hash = HexFormat.of().toHexDigits(thingId.hashCode());
-        return prefix + clean.substring(0, 23 - prefix.length() - hash.length() - 1) + "-" + hash;
+        return BridgeSettings.stableClientId(thingId);
     }
 
     /** The default QoS of the bridge configuration. */
