@@ -48,18 +48,23 @@ public final class SerialModemLink implements ModemLink {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final AtomicBoolean lostReported = new AtomicBoolean();
     /**
-     * How long the reader lets the first bytes become a chunk before it reads them: the time {@value #COALESCE_BYTES}
-     * characters take on the line, at most {@value #MAX_COALESCE_MILLIS} ms. At the full line rate the port wakes
-     * the reader for every few bytes, and each wake-up costs system calls and the engine's work; read in chunks, the
-     * binding's receive costs a fraction (doc/performance.md), for at most 10 ms more per answer (a command's
-     * time-out is 600 ms or more). The port's receive buffer (4 KB) holds far more than comes in that time, even at
-     * 921600 baud.
+     * While the line streams (a flood of received messages), how long the reader lets bytes gather before it reads
+     * them: the time {@value #COALESCE_BYTES} characters take on the line, at most {@value #MAX_COALESCE_MILLIS} ms.
+     * At the full line rate the port wakes the reader for every few bytes, and each wake-up costs system calls and
+     * the engine's work; read in chunks, the binding's receive costs a fraction (doc/performance.md). An answer after
+     * a quiet moment is read at once, so commands wait for nothing. The port's receive buffer (4 KB) holds far more
+     * than comes in that time, even at 921600 baud.
      */
     private final long coalesceNanos;
+    /** The last read, to tell a streaming line (big reads close together) from single answers. */
+    private long lastReadNanos;
+    private int lastReadBytes;
 
     /** The reader waits for about this many characters to come before it reads ({@link #coalesceNanos}). */
-    static final int COALESCE_BYTES = 128;
-    static final int MAX_COALESCE_MILLIS = 10;
+    static final int COALESCE_BYTES = 256;
+    static final int MAX_COALESCE_MILLIS = 20;
+    /** A read at least this big, shortly before, means the line streams. */
+    static final int STREAMING_READ_BYTES = 48;
 
     private SerialModemLink(SerialPort port, String name, LinkListener listener, int baudRate) {
         this.port = port;
@@ -216,11 +221,14 @@ public final class SerialModemLink implements ModemLink {
                 return;
             }
             try {
-                // Let a few bytes become a chunk first; then read until the port is empty. A non-blocking read
-                // returns what is there (0 for a spurious wake-up) or -1 for a dead line (EIO): one system call per
-                // chunk, no separate question how much is waiting.
-                LockSupport.parkNanos(coalesceNanos);
+                // On a streaming line let the bytes become a chunk first; then read until the port is empty. A
+                // non-blocking read returns what is there (0 for a spurious wake-up) or -1 for a dead line (EIO): one
+                // system call per chunk, no separate question how much is waiting.
+                if (lastReadBytes >= STREAMING_READ_BYTES && System.nanoTime() - lastReadNanos < 2 * coalesceNanos) {
+                    LockSupport.parkNanos(coalesceNanos);
+                }
                 int n;
+                int total = 0;
                 do {
                     n = port.readBytes(buffer, buffer.length);
                     if (n < 0) {
@@ -228,9 +236,12 @@ public final class SerialModemLink implements ModemLink {
                         return;
                     }
                     if (n > 0) {
+                        total += n;
                         listener.bytesReceived(buffer, n);
                     }
                 } while (n == buffer.length && open.get());
+                lastReadBytes = total;
+                lastReadNanos = System.nanoTime();
             } catch (RuntimeException e) {
                 // A listener bug must not kill jSerialComm's event thread.
                 logger.warn("Error while handling data from {}: {}", name, e.toString(), e);
