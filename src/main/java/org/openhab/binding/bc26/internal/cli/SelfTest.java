@@ -40,7 +40,6 @@ import org.openhab.binding.bc26.internal.modem.SessionOptions;
 import org.openhab.binding.bc26.internal.modem.at.AtEngine;
 import org.openhab.binding.bc26.internal.modem.at.AtEventListener;
 import org.openhab.binding.bc26.internal.modem.at.AtException;
-import org.openhab.binding.bc26.internal.modem.at.AtLine;
 import org.openhab.binding.bc26.internal.modem.link.LinkException;
 import org.openhab.binding.bc26.internal.modem.mqtt.Bc26MqttClient;
 import org.openhab.binding.bc26.internal.modem.mqtt.MqttMessage;
@@ -160,7 +159,7 @@ final class SelfTest {
     private boolean probe() {
         long start = System.nanoTime();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (AtEngine engine = new AtEngine(scheduler, QUIET)) {
+        try (AtEngine engine = new AtEngine(scheduler, AtEventListener.IGNORE)) {
             engine.attach(transcript.open(options.port(), options.serial(), engine));
             Bc26Modem modem = new Bc26Modem(engine);
             modem.synchronize();
@@ -252,22 +251,4 @@ final class SelfTest {
         }
         return payload;
     }
-
-    private static final AtEventListener QUIET = new AtEventListener() {
-        @Override
-        public void urc(AtLine line) {
-        }
-
-        @Override
-        public void modemRestarted() {
-        }
-
-        @Override
-        public void claimToVerify(AtLine line) {
-        }
-
-        @Override
-        public void linkLost(String reason) {
-        }
-    };
 }

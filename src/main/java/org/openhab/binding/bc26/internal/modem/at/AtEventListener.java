@@ -22,6 +22,25 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public interface AtEventListener {
 
+    /** A listener that ignores everything: for one-shot uses of an engine (a probe, a raw command). */
+    AtEventListener IGNORE = new AtEventListener() {
+        @Override
+        public void urc(AtLine line) {
+        }
+
+        @Override
+        public void modemRestarted() {
+        }
+
+        @Override
+        public void claimToVerify(AtLine line) {
+        }
+
+        @Override
+        public void linkLost(String reason) {
+        }
+    };
+
     /** An unsolicited result code ({@code +QMTRECV}, {@code +QMTSTAT}, {@code +CEREG}, ...). */
     void urc(AtLine line);
 
