@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -893,34 +892,19 @@ public final class Bc26MqttClient {
             }
             return;
         }
-        boolean hex = hexReceiveInUse;
-        boolean length = lengthReceiveInUse;
-        QmtRecvShape shape = !line.isComplete() ? null
-                : length ? QmtRecvShape.parseLength(raw) : hex ? QmtRecvShape.parseHex(raw) : QmtRecvShape.parse(raw);
-        if (shape == null) {
-            dropped(raw, !line.isComplete() ? "it was cut (its end never came, or it was too long)"
-                    : length ? "it is not as long as it says" : hex ? "it is not a record of the hex format"
-                            : "it is malformed");
-            return;
-        }
-        if (shape.connectId() != settings.connectId()) {
-            return;
-        }
-        String topic = new String(raw, shape.topicStart(), shape.topicEnd() - shape.topicStart(),
-                StandardCharsets.UTF_8);
-        byte[] payload = Arrays.copyOfRange(raw, shape.payloadStart(), shape.payloadEnd());
-        if (hex) {
-            byte[] decoded = fromHex(new String(payload, StandardCharsets.US_ASCII));
-            if (decoded == null) {
-                dropped(raw, "its payload is not hex");
-                return;
+        ReceivedRecord record = ReceivedRecord.decode(raw, settings.connectId(), line.isComplete(), hexReceiveInUse,
+                lengthReceiveInUse);
+        MqttMessage message = record.message();
+        if (message == null) {
+            if (!record.dropReason().isEmpty()) {
+                dropped(raw, record.dropReason());
             }
-            payload = decoded;
+            return;
         }
         if (logger.isTraceEnabled()) {
-            logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(topic), payload.length);
+            logger.trace("<< +QMTRECV {} ({} bytes)", AtText.printable(message.topic()), message.payload().length);
         }
-        listener.messageReceived(new MqttMessage(shape.connectId(), shape.messageId(), topic, payload));
+        listener.messageReceived(message);
     }
 
     /** Reads the message the modem keeps in a slot; it arrives as a length-shown record, then OK. */
@@ -1110,12 +1094,4 @@ public final class Bc26MqttClient {
         return index < fields.length ? fields[index] : -1;
     }
 
-    /** Hex payload text to bytes (for receive in hex data format). */
-    static byte @Nullable [] fromHex(String hex) {
-        try {
-            return HexFormat.of().parseHex(hex);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }
