@@ -44,7 +44,7 @@ final class FailureStatus {
     }
 
     /**
-     * {@code @text/offline.port-not-found ["(/dev/ttyUSB0)"]}, or a setting's own sentence with its arguments; a
+     * {@code @text/offline.port-not-found ["/dev/ttyUSB0"]}, or a setting's own sentence with its arguments; a
      * network link ({@code socket://}, {@code rfc2217://}) that is not there is told in network words
      * ({@code offline.link-unreachable}), not as a missing serial port.
      */
@@ -56,8 +56,8 @@ final class FailureStatus {
         String key = failure.kind() == SessionFailure.Kind.PORT_NOT_FOUND && port.contains("://")
                 ? "offline.link-unreachable"
                 : key(failure.kind());
-        // Every sentence ends in ({0}) and always gets an argument: core formats a text only when it has arguments,
-        // so a sentence without one would show its {0} and doubled apostrophes. The port is the evidence of last resort.
+        // Every sentence ends in ({0}) and always gets an argument, or it would show its {0}: the port is the evidence
+        // of last resort.
         String evidence = failure.evidence().isBlank() ? port : failure.evidence();
         return text(key, List.of(evidence));
     }
