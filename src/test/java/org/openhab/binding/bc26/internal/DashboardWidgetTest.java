@@ -64,6 +64,8 @@ class DashboardWidgetTest {
             links++;
             assertTrue(channels.contains("<channel id=\"" + link.group(1) + "\""), "no bridge channel " + link.group(1));
         }
-        assertEquals(5, links, "one item per line of the card");
+        long itemParameters = parameters.stream().filter(parameter -> "item".equals(parameter.get("context"))).count();
+        assertEquals(itemParameters, links, "one linked item for each item the card asks for");
+        assertEquals(7, links, "signal, registration, connection, outbox, last error, data sent and received");
     }
 }
