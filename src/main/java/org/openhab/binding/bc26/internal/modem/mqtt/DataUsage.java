@@ -14,7 +14,6 @@ package org.openhab.binding.bc26.internal.modem.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -48,13 +47,15 @@ public final class DataUsage {
     public static final int TCP_OPEN_RECEIVED = 60;
     public static final int TCP_CLOSE = 80;
 
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
     private final boolean tls;
-    /** When the client last sent a packet, for the keep-alive pings it sends only on an otherwise idle link. */
-    private volatile long lastSentNanos;
-    private volatile boolean connected;
     private final int keepAliveSeconds;
+    // Counted from the events thread (messages), publish completions and the bridge's status reads (pings): one
+    // lock, so the pings of an idle spell are counted once however the calls interleave.
+    private long sent;
+    private long received;
+    /** When the client last sent a packet, for the keep-alive pings it sends only on an otherwise idle link. */
+    private long lastSentNanos;
+    private boolean connected;
 
     public DataUsage(int keepAliveSeconds, boolean tls) {
         this.keepAliveSeconds = keepAliveSeconds;
@@ -62,31 +63,31 @@ public final class DataUsage {
     }
 
     /** Bytes sent over the air since this counter was made. */
-    public long sent() {
-        return sent.get();
+    public synchronized long sent() {
+        return sent;
     }
 
     /** Bytes received over the air since this counter was made. */
-    public long received() {
-        return received.get();
+    public synchronized long received() {
+        return received;
     }
 
     /** A TCP connection opened to the broker, with its TLS handshake if TLS is on. */
-    public void opened(long nowNanos) {
-        sent.addAndGet(TCP_OPEN_SENT + (tls ? TLS_HANDSHAKE_SENT : 0));
-        received.addAndGet(TCP_OPEN_RECEIVED + (tls ? TLS_HANDSHAKE_RECEIVED : 0));
+    public synchronized void opened(long nowNanos) {
+        sent += TCP_OPEN_SENT + (tls ? TLS_HANDSHAKE_SENT : 0);
+        received += TCP_OPEN_RECEIVED + (tls ? TLS_HANDSHAKE_RECEIVED : 0);
         lastSentNanos = nowNanos;
     }
 
     /** The MQTT session connected: CONNECT out, CONNACK in. */
-    public void connected(MqttSettings settings, long nowNanos) {
+    public synchronized void connected(MqttSettings settings, long nowNanos) {
         packetSent(connectSize(settings), nowNanos);
         packetReceived(4);
         connected = true;
     }
 
     /** A message published: PUBLISH out, and its acknowledgements (QoS 1: PUBACK; QoS 2: PUBREC, PUBREL, PUBCOMP). */
-    public void published(String topic, int payloadBytes, int qos, long nowNanos) {
+    public synchronized void published(String topic, int payloadBytes, int qos, long nowNanos) {
         packetSent(publishSize(topic, payloadBytes, qos), nowNanos);
         if (qos == 1) {
             packetReceived(4);
@@ -98,7 +99,7 @@ public final class DataUsage {
     }
 
     /** A message received: PUBLISH in, and the acknowledgement the modem sends (QoS 1 assumed when it has an id). */
-    public void received(String topic, int payloadBytes, int messageId, long nowNanos) {
+    public synchronized void received(String topic, int payloadBytes, int messageId, long nowNanos) {
         int qos = messageId == 0 ? 0 : 1;
         packetReceived(publishSize(topic, payloadBytes, qos));
         if (qos > 0) {
@@ -107,7 +108,7 @@ public final class DataUsage {
     }
 
     /** SUBSCRIBE out with these filters, SUBACK in. */
-    public void subscribed(Collection<String> filters, long nowNanos) {
+    public synchronized void subscribed(Collection<String> filters, long nowNanos) {
         int payload = 0;
         for (String filter : filters) {
             payload += 2 + utf8(filter) + 1;
@@ -117,7 +118,7 @@ public final class DataUsage {
     }
 
     /** UNSUBSCRIBE out with these filters, UNSUBACK in. */
-    public void unsubscribed(Collection<String> filters, long nowNanos) {
+    public synchronized void unsubscribed(Collection<String> filters, long nowNanos) {
         int payload = 0;
         for (String filter : filters) {
             payload += 2 + utf8(filter);
@@ -127,17 +128,17 @@ public final class DataUsage {
     }
 
     /** DISCONNECT and the TCP close. */
-    public void disconnected(long nowNanos) {
+    public synchronized void disconnected(long nowNanos) {
         if (connected) {
             packetSent(2, nowNanos);
         }
-        sent.addAndGet(TCP_CLOSE);
-        received.addAndGet(TCP_CLOSE);
+        sent += TCP_CLOSE;
+        received += TCP_CLOSE;
         connected = false;
     }
 
     /** The connection ended without a goodbye (the broker or the cell dropped it). */
-    public void lost(long nowNanos) {
+    public synchronized void lost(long nowNanos) {
         idleUntil(nowNanos);
         connected = false;
     }
@@ -146,7 +147,7 @@ public final class DataUsage {
      * Counts the keep-alive pings (PINGREQ out, PINGRESP in) the client sent while it sent nothing else, up to now.
      * Called whenever the counters are read.
      */
-    public void idleUntil(long nowNanos) {
+    public synchronized void idleUntil(long nowNanos) {
         if (!connected || keepAliveSeconds <= 0) {
             return;
         }
@@ -155,24 +156,24 @@ public final class DataUsage {
         long pings = (nowNanos - last) / interval;
         if (pings > 0) {
             lastSentNanos = last + pings * interval;
-            sent.addAndGet(pings * onTheAir(2));
-            received.addAndGet(pings * onTheAir(2));
+            sent += pings * onTheAir(2);
+            received += pings * onTheAir(2);
             // each side acknowledges the other's segment
-            sent.addAndGet(pings * TCP_ACK);
-            received.addAndGet(pings * TCP_ACK);
+            sent += pings * TCP_ACK;
+            received += pings * TCP_ACK;
         }
     }
 
     private void packetSent(int mqttBytes, long nowNanos) {
         idleUntil(nowNanos);
-        sent.addAndGet(onTheAir(mqttBytes));
-        received.addAndGet(TCP_ACK);
+        sent += onTheAir(mqttBytes);
+        received += TCP_ACK;
         lastSentNanos = nowNanos;
     }
 
     private void packetReceived(int mqttBytes) {
-        received.addAndGet(onTheAir(mqttBytes));
-        sent.addAndGet(TCP_ACK);
+        received += onTheAir(mqttBytes);
+        sent += TCP_ACK;
     }
 
     private int onTheAir(int mqttBytes) {
