@@ -681,7 +681,7 @@ public final class BindingBenchmark {
         return table.toString();
     }
 
-    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}, {@code subscribe}, {@code receive-cpu <s>}. */
+    /** One part alone, for investigation: {@code publish}, {@code inbound <s>}, {@code start <rounds>}, {@code memory}, {@code subscribe}, {@code receive-cpu <s>}, {@code idle-cpu <s>}. */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("bc26-bench-part");
         try (Mosquitto broker = Mosquitto.start(dir)) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -635,11 +634,6 @@ public final class Bc26ModemHandler extends BaseBridgeHandler implements ModemSe
     public boolean queue(String topic, byte[] payload, int qos, boolean retain) {
         PublishPath path = this.publishPath;
         return path != null && path.queue(new Outbox.Entry(topic, payload, qos, retain));
-    }
-
-    /** See {@link BridgeSettings#stableClientId}. */
-    static String stableClientId(String thingId) {
-        return BridgeSettings.stableClientId(thingId);
     }
 
     /** The default QoS of the bridge configuration. */

@@ -13,7 +13,6 @@
 package org.openhab.binding.bc26.internal.modem;
 
 import java.util.Objects;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Collection;
@@ -75,8 +74,6 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public final class ModemSession implements AtEventListener, MqttClientListener {
 
-    /** A session that lasted this long was healthy: its loss is recovered at once, without a back-off. */
-    static final Duration STABLE_SESSION = RecoveryPolicy.STABLE_SESSION;
     /**
      * A line idle this long while online gets a bare AT, so a modem whose AT task hangs is found even when nothing is
      * published and no status is read (the bridge's status reads, at its refresh interval, find it as well).
@@ -336,22 +333,7 @@ public final class ModemSession implements AtEventListener, MqttClientListener {
      * @return completes with the granted QoS when the broker answered (or at once when not connected)
      */
     public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
-        try {
-            Bc26MqttClient.checkSubscription(topicFilter, qos);
-        } catch (MqttException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        Bc26MqttClient client;
-        synchronized (lock) {
-            subscriptions.put(topicFilter, qos);
-            client = this.client;
-        }
-        return client == null ? CompletableFuture.completedFuture(List.of())
-                : client.subscribe(topicFilter, qos).whenComplete((granted, error) -> {
-                    if (granted != null && !granted.isEmpty()) {
-                        dataUsage.subscribed(List.of(topicFilter), System.nanoTime());
-                    }
-                });
+        return subscribe(Map.of(topicFilter, qos)).thenApply(granted -> Bc26MqttClient.grantedTo(topicFilter, granted));
     }
 
     /**

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openhab.binding.bc26.internal.Bc26BindingConstants;
+import org.openhab.binding.bc26.internal.config.BridgeSettings;
 import org.openhab.binding.bc26.internal.action.Bc26Actions;
 import org.openhab.binding.bc26.internal.modem.testing.Await;
 import org.openhab.binding.bc26.internal.modem.testing.Mosquitto;
@@ -262,15 +263,15 @@ class Bc26ModemHandlerTest {
         List<String> connects = modem.simulator().receivedCommands().stream()
                 .filter(command -> command.startsWith("AT+QMTCONN=")).toList();
         assertTrue(connects.size() >= 2, String.valueOf(connects));
-        String id = "\"" + Bc26ModemHandler.stableClientId(bridge.getUID().getId()) + "\"";
+        String id = "\"" + BridgeSettings.stableClientId(bridge.getUID().getId()) + "\"";
         assertTrue(connects.stream().allMatch(command -> command.contains(id)), connects + " all with " + id);
         assertEquals("", bridge.getConfiguration().get("clientID"));
         again.dispose();
-        assertEquals("oh-bc26-cabin", Bc26ModemHandler.stableClientId("cabin"));
-        String longId = Bc26ModemHandler.stableClientId("pump-house-north-field-2");
+        assertEquals("oh-bc26-cabin", BridgeSettings.stableClientId("cabin"));
+        String longId = BridgeSettings.stableClientId("pump-house-north-field-2");
         assertEquals(23, longId.length(), longId);
-        assertNotEquals(longId, Bc26ModemHandler.stableClientId("pump-house-north-field-3"));
-        assertEquals("oh-bc26-a_b", Bc26ModemHandler.stableClientId("a.b"));
+        assertNotEquals(longId, BridgeSettings.stableClientId("pump-house-north-field-3"));
+        assertEquals("oh-bc26-a_b", BridgeSettings.stableClientId("a.b"));
     }
 
     @Test

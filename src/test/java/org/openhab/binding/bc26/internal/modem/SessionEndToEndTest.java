@@ -272,7 +272,7 @@ class SessionEndToEndTest {
         }
         // A session that ran 10 s was healthy: its loss is recovered at once, not after the 8 s the next quick loss
         // would wait.
-        long stableAt = System.nanoTime() + ModemSession.STABLE_SESSION.plusSeconds(1).toNanos();
+        long stableAt = System.nanoTime() + RecoveryPolicy.STABLE_SESSION.plusSeconds(1).toNanos();
         Await.until("session stable", Duration.ofSeconds(30), () -> System.nanoTime() >= stableAt);
         long gap = millisFromLossToReopen(modem, backingOff);
         assertTrue(gap < 4000, "the loss of a stable session waited " + gap + " ms");

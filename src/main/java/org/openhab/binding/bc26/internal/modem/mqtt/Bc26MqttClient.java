@@ -15,7 +15,6 @@ package org.openhab.binding.bc26.internal.modem.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -521,13 +520,20 @@ public final class Bc26MqttClient {
      * @return completes with the granted QoS when the broker answered (or at once when not connected)
      */
     public CompletableFuture<List<Integer>> subscribe(String topicFilter, int qos) {
-        return subscribe(Map.of(topicFilter, qos)).thenApply(granted -> {
-            Integer qosGranted = granted.get(topicFilter);
-            if (qosGranted != null && qosGranted == REJECTED) {
-                throw new CompletionException(rejected(topicFilter));
-            }
-            return qosGranted == null ? List.<Integer> of() : List.of(qosGranted);
-        });
+        return subscribe(Map.of(topicFilter, qos)).thenApply(granted -> grantedTo(topicFilter, granted));
+    }
+
+    /**
+     * One filter's answer out of {@link #subscribe(Map)}'s: its granted QoS, or nothing when not connected.
+     *
+     * @throws CompletionException SUBSCRIPTION_REJECTED when the broker refused it
+     */
+    public static List<Integer> grantedTo(String topicFilter, Map<String, Integer> granted) {
+        Integer qosGranted = granted.get(topicFilter);
+        if (qosGranted != null && qosGranted == REJECTED) {
+            throw new CompletionException(rejected(topicFilter));
+        }
+        return qosGranted == null ? List.of() : List.of(qosGranted);
     }
 
     /**
